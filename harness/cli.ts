@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { BadInputError, HarnessFault } from './errors.js';
+import { grade } from './grade.js';
+import { killAllStudentProcesses } from './launch/student-process.js';
+import { defaultOptions, langFromEnvironment } from './options.js';
+import { writeReports } from './reports/write.js';
+import { languages } from './rubric/schema.js';
+import { finalLines, progressLine } from './terminal.js';
+
+// The only file that reads argv, prints, and sets the exit code: 0 graded, 1 below --fail-under, 2 bad input or fault.
+
+const aborter = new AbortController();
+// Ctrl+C or SIGTERM: stop starting submissions, kill every student process, still write the reports.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (aborter.signal.aborted) process.exit(130);
+    aborter.abort();
+    killAllStudentProcesses();
+  });
+}
+process.on('exit', killAllStudentProcesses);
+
+const argv = await yargs(hideBin(process.argv))
+  .scriptName('grade')
+  .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes Markdown and JSON reports.')
+  .command('$0 [paths..]', false)
+  .positional('paths', { type: 'string', array: true, default: ['submissions'], describe: 'A .py file, a student folder, or a folder of student folders' })
+  .option('rubric', { type: 'string', default: defaultOptions.rubric, describe: 'Rubric id (a file name in rubrics/) or path of a rubric file' })
+  .option('out', { type: 'string', default: defaultOptions.outDir, describe: 'Folder the reports are written to' })
+  .option('jobs', { type: 'number', default: defaultOptions.jobs, describe: 'Submissions graded at the same time' })
+  .option('fail-under', { type: 'number', describe: 'Exit with code 1 when a submission scores below this' })
+  .option('lang', { choices: languages, default: langFromEnvironment(), describe: 'Language of the reports' })
+  .option('python', { type: 'string', default: defaultOptions.python, describe: 'Python 3 command used to run submissions' })
+  .example('$0 submissions/', 'Grade a whole class: one report per student folder, plus reports/summary.md')
+  .example('$0 submissions/alice', 'Grade one student folder')
+  .example('$0 simpleUDPServeur.py --lang en', 'Grade one file, reports in English')
+  .example('$0 submissions/ --fail-under 10', 'Exit with code 1 if someone scores below 10/20 (for CI)')
+  .check((args) => {
+    if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new Error('--jobs must be a whole number of at least 1.');
+    if (args.failUnder !== undefined && Number.isNaN(args.failUnder)) throw new Error('--fail-under must be a number.');
+    return true;
+  })
+  .strict()
+  .help()
+  .version()
+  .wrap(Math.min(110, process.stdout.columns || 110))
+  .fail((message, error) => {
+    process.stderr.write(`grade: ${error?.message ?? message}\nRun "grade --help" for usage.\n`);
+    process.exit(2);
+  })
+  .parseAsync();
+
+try {
+  const lang = argv.lang;
+  const run = await grade({
+    paths: argv.paths ?? ['submissions'],
+    rubric: argv.rubric,
+    outDir: argv.out,
+    jobs: argv.jobs,
+    lang,
+    python: argv.python,
+    ...(argv.failUnder === undefined ? {} : { failUnder: argv.failUnder }),
+    signal: aborter.signal,
+    onProgress: (event) => {
+      const line = progressLine(event, lang);
+      if (line) process.stderr.write(`${line}\n`);
+    },
+  });
+  await writeReports(run, argv.out, lang);
+  for (const line of finalLines(run, argv.out, lang)) process.stdout.write(`${line}\n`);
+  if (run.interrupted) process.exitCode = 130;
+  else if (run.submissions.some((result) => result.fault)) process.exitCode = 2;
+  else if (argv.failUnder !== undefined && run.submissions.some((result) => result.score < argv.failUnder!)) process.exitCode = 1;
+} catch (error) {
+  if (error instanceof BadInputError) {
+    process.stderr.write(`grade: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    const detail = error instanceof HarnessFault ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`grade: internal error, please report it with this output:\n${detail}\n`);
+    process.exitCode = 2;
+  }
+}

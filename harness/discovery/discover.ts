@@ -1,0 +1,56 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, resolve, sep } from 'node:path';
+import { BadInputError } from '../errors.js';
+import type { Submission } from './submission.js';
+
+// Files a submission can be run from; a folder that directly holds one is a submission itself.
+export const runnableExtensions = ['.py', '.ts'] as const;
+
+const ignoredFolders = new Set(['node_modules', '__pycache__', 'reports']);
+
+// Turns the command line's paths into submissions, sorted by id.
+export async function discoverSubmissions(paths: readonly string[], outDir: string): Promise<Submission[]> {
+  const found: Submission[] = [];
+  for (const path of paths) found.push(...(await submissionsAt(resolve(path), resolve(outDir))));
+  if (found.length === 0) {
+    throw new BadInputError(
+      'NOTHING_TO_GRADE',
+      `Nothing to grade in ${paths.join(', ')}: give a student folder, a folder of student folders, or a .py file.`,
+    );
+  }
+  return withUniqueIds(found).sort((a, b) => compareIds(a.id, b.id));
+}
+
+async function submissionsAt(path: string, outDir: string): Promise<Submission[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
+    throw new BadInputError('PATH_NOT_FOUND', `${path} does not exist: check the path, or run from the folder that holds it.`);
+  }
+  if (info.isFile()) return [{ id: basename(dirname(path)) || basename(path), dir: dirname(path), file: path }];
+  if (!info.isDirectory()) return [];
+  const entries = await readdir(path, { withFileTypes: true });
+  if (entries.some((entry) => entry.isFile() && isRunnable(entry.name))) return [{ id: basename(path), dir: path }];
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !ignoredFolders.has(entry.name))
+    .map((entry) => ({ id: entry.name, dir: `${path}${sep}${entry.name}` }))
+    .filter((submission) => resolve(submission.dir) !== outDir);
+}
+
+export function isRunnable(name: string): boolean {
+  return runnableExtensions.some((ext) => name.toLowerCase().endsWith(ext));
+}
+
+// Two paths can hold folders of the same name; ids must stay unique because reports are named after them.
+function withUniqueIds(submissions: Submission[]): Submission[] {
+  const counts = new Map<string, number>();
+  return submissions.map((submission) => {
+    const seen = (counts.get(submission.id) ?? 0) + 1;
+    counts.set(submission.id, seen);
+    return seen === 1 ? submission : { ...submission, id: `${submission.id} (${seen})` };
+  });
+}
+
+// Accents sort as a French teacher expects (É next to E), ties broken by code point for stability.
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'fr', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,25 @@
+// Errors are for the harness's own faults and bad input; a student's failure is a result, never an error.
+
+export type BadInputCode =
+  | 'PATH_NOT_FOUND'
+  | 'NOTHING_TO_GRADE'
+  | 'UNKNOWN_RUBRIC'
+  | 'INVALID_RUBRIC'
+  | 'NO_PYTHON'
+  | 'INVALID_OPTION';
+
+// Bad input: the user can fix it; the message is one sentence that says how. Exit code 2.
+export class BadInputError extends Error {
+  override name = 'BadInputError';
+  constructor(
+    readonly code: BadInputCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// A fault of the harness itself (a bug or a broken machine). Exit code 2.
+export class HarnessFault extends Error {
+  override name = 'HarnessFault';
+}

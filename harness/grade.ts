@@ -1,0 +1,62 @@
+import { discoverSubmissions } from './discovery/discover.js';
+import type { Submission } from './discovery/submission.js';
+import { mapConcurrently } from './concurrency.js';
+import { toolchain } from './launch/command.js';
+import { message } from './messages/translate.js';
+import type { GradeOptions } from './options.js';
+import { gradeUdpServer } from './programs/udp-server/grade-submission.js';
+import { resolvePython, type PythonInterpreter } from './python/resolve.js';
+import { loadRubric } from './rubric/load.js';
+import type { Rubric } from './rubric/schema.js';
+import { fail } from './scoring/outcome.js';
+import type { SubmissionResult } from './scoring/result.js';
+import { scoreChecks } from './scoring/score.js';
+
+// The outcome of one grading run: what every report is rendered from.
+export interface GradeRun {
+  readonly rubric: Rubric;
+  readonly python: PythonInterpreter;
+  readonly submissions: readonly SubmissionResult[];
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly interrupted: boolean;
+}
+
+// discover -> run each submission (in parallel) -> results. Never prints, never exits.
+export async function grade(options: GradeOptions): Promise<GradeRun> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const rubric = await loadRubric(options.rubric);
+  const submissions = await discoverSubmissions(options.paths, options.outDir);
+  const python = await resolvePython(options.python);
+  const context = { rubric, tools: toolchain(python) };
+
+  options.onProgress?.({ kind: 'start', total: submissions.length });
+  let done = 0;
+  const results = await mapConcurrently(submissions, options.jobs, async (submission) => {
+    const result = options.signal?.aborted
+      ? faultResult(submission, rubric, 'interrupted before this submission was graded')
+      : await gradeUdpServer(submission, context).catch((error: unknown) => faultResult(submission, rubric, describeFault(error)));
+    done++;
+    options.onProgress?.({ kind: 'graded', id: submission.id, score: result.score, maxScore: result.maxScore, done, total: submissions.length });
+    return result;
+  });
+  return {
+    rubric,
+    python,
+    submissions: results,
+    startedAt,
+    durationMs: performance.now() - started,
+    interrupted: options.signal?.aborted ?? false,
+  };
+}
+
+// A submission the harness could not grade still gets a report: every check failed, and why.
+function faultResult(submission: Submission, rubric: Rubric, fault: string): SubmissionResult {
+  const scored = scoreChecks(rubric, () => fail(message('fault.not-graded', { fault })));
+  return { id: submission.id, notes: [], ...scored, fault, durationMs: 0 };
+}
+
+function describeFault(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

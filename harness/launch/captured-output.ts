@@ -1,0 +1,76 @@
+// One output stream of a student process: always drained, kept within a cap, searchable in full.
+export class CapturedOutput {
+  private readonly head: Buffer[] = [];
+  private headBytes = 0;
+  private tail: Buffer[] = [];
+  private tailBytes = 0;
+  private total = 0;
+  private readonly needles = new Map<string, boolean>();
+  private carry = Buffer.alloc(0);
+
+  // The cap is split between the start (banner, first traceback) and the end (last error).
+  constructor(private readonly capBytes = 1024 * 1024) {}
+
+  // Registers a text to look for; it is found even if the output is later cut.
+  watchFor(needle: string): void {
+    if (!this.needles.has(needle)) this.needles.set(needle, this.searchKept(needle));
+  }
+
+  hasSeen(needle: string): boolean {
+    return this.needles.get(needle) ?? this.searchKept(needle);
+  }
+
+  push(chunk: Buffer): void {
+    this.total += chunk.length;
+    this.scan(chunk);
+    const headRoom = this.capBytes / 2 - this.headBytes;
+    if (headRoom > 0) {
+      const kept = chunk.subarray(0, headRoom);
+      this.head.push(kept);
+      this.headBytes += kept.length;
+      chunk = chunk.subarray(kept.length);
+    }
+    if (chunk.length === 0) return;
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    while (this.tailBytes > this.capBytes / 2 && this.tail.length > 0) {
+      const excess = this.tailBytes - this.capBytes / 2;
+      const first = this.tail[0]!;
+      if (first.length <= excess) {
+        this.tail.shift();
+        this.tailBytes -= first.length;
+      } else {
+        this.tail[0] = first.subarray(excess);
+        this.tailBytes -= excess;
+      }
+    }
+  }
+
+  get totalBytes(): number {
+    return this.total;
+  }
+
+  // What was kept: the head, the tail, and how many bytes were cut between them.
+  snapshot(): { head: Buffer; tail: Buffer; cutBytes: number } {
+    const head = Buffer.concat(this.head);
+    const tail = Buffer.concat(this.tail);
+    return { head, tail, cutBytes: this.total - head.length - tail.length };
+  }
+
+  private scan(chunk: Buffer): void {
+    if (this.needles.size === 0) return;
+    const window = Buffer.concat([this.carry, chunk]);
+    let longest = 0;
+    for (const [needle, seen] of this.needles) {
+      longest = Math.max(longest, Buffer.byteLength(needle));
+      if (!seen && window.includes(needle)) this.needles.set(needle, true);
+    }
+    this.carry = window.subarray(Math.max(0, window.length - longest + 1));
+  }
+
+  private searchKept(needle: string): boolean {
+    const { head, tail, cutBytes } = this.snapshot();
+    // Joining across a cut would invent text the program never printed.
+    return cutBytes === 0 ? Buffer.concat([head, tail]).includes(needle) : head.includes(needle) || tail.includes(needle);
+  }
+}

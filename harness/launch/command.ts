@@ -1,0 +1,55 @@
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeHookFile, pythonHookDir } from '../paths.js';
+import type { PythonInterpreter } from '../python/resolve.js';
+import type { LaunchSpec } from './student-process.js';
+import type { Workspace } from './workspace.js';
+
+// The interpreters a rubric's launch table may name, resolved once per run.
+export interface Toolchain {
+  readonly python: PythonInterpreter;
+  readonly node: string;
+  readonly tsxLoader: string;
+}
+
+export function toolchain(python: PythonInterpreter): Toolchain {
+  return { python, node: process.execPath, tsxLoader: import.meta.resolve('tsx') };
+}
+
+// Fills the rubric's argv template for the entry's extension; undefined when the rubric cannot run that file.
+export function launchSpec(
+  launchTable: Readonly<Record<string, readonly string[]>>,
+  entryName: string,
+  workspace: Workspace,
+  ports: ReadonlyMap<number, number>,
+  tools: Toolchain,
+): LaunchSpec | undefined {
+  const template = launchTable[extname(entryName).toLowerCase()];
+  if (!template || template.length === 0) return undefined;
+  const fill = (arg: string) =>
+    arg
+      .replaceAll('{python}', tools.python.executable)
+      .replaceAll('{node}', tools.node)
+      .replaceAll('{tsx}', tools.tsxLoader)
+      .replaceAll('{entry}', entryName);
+  const [file, ...args] = template.map(fill) as [string, ...string[]];
+  return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports) };
+}
+
+// A clean environment: nothing of the teacher's own variables leaks into a student's program.
+function studentEnvironment(workspace: Workspace, ports: ReadonlyMap<number, number>): Record<string, string> {
+  const portMap = [...ports].map(([requested, actual]) => `${requested}=${actual}`).join(',');
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: workspace.root,
+    TMPDIR: workspace.root,
+    LANG: 'C.UTF-8',
+    PYTHONUNBUFFERED: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONIOENCODING: 'utf-8',
+    PYTHONPATH: pythonHookDir,
+    NODE_OPTIONS: `--import=${pathToFileURL(nodeHookFile).href}`,
+    GRADER_PORT_MAP: portMap,
+    GRADER_BIND_LOG: workspace.bindLog,
+  };
+}

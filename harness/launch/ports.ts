@@ -1,0 +1,36 @@
+import { createSocket } from 'node:dgram';
+import getPort, { portNumbers } from 'get-port';
+
+// Ports handed to runs that are still going; released when their grading ends.
+const leased = new Set<number>();
+
+// Below Linux's ephemeral range (32768-60999), so the kernel never hands one of ours to a client socket.
+const range = { from: 20000, to: 29999 };
+
+export interface PortLease extends Disposable {
+  readonly port: number;
+}
+
+// A port free for both TCP (get-port's test) and UDP on every address, reserved for one submission.
+export async function leasePort(): Promise<PortLease> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await getPort({ port: portNumbers(range.from, range.to), exclude: leased });
+    leased.add(port);
+    if (await udpPortIsFree(port)) {
+      return { port, [Symbol.dispose]: () => leased.delete(port) };
+    }
+  }
+  throw new Error(`no free port in ${range.from}-${range.to}`);
+}
+
+// Binding the dual-stack wildcard conflicts with any UDP socket on the port, IPv4 or IPv6.
+function udpPortIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket({ type: 'udp6', ipv6Only: false });
+    socket.once('error', () => {
+      socket.close();
+      resolve(false);
+    });
+    socket.bind(port, '::', () => socket.close(() => resolve(true)));
+  });
+}

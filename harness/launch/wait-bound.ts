@@ -1,0 +1,29 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { type BoundSocket, type SocketTable, boundSockets } from './proc-sockets.js';
+import type { ExitStatus, StudentProcess } from './student-process.js';
+
+export type BindWait =
+  | { readonly kind: 'bound'; readonly sockets: readonly BoundSocket[]; readonly afterMs: number }
+  | { readonly kind: 'exited'; readonly status: ExitStatus }
+  // At the deadline: any socket of another protocol it did bind (a TCP server where UDP was asked).
+  | { readonly kind: 'timeout'; readonly otherSockets: readonly BoundSocket[] };
+
+const pollIntervalMs = 2;
+const tablesOf = { udp: ['udp', 'udp6'], tcp: ['tcp', 'tcp6'] } as const satisfies Record<string, readonly SocketTable[]>;
+
+// Ends on the first bound socket, on the process's exit, or at the deadline, whichever comes first.
+export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tcp', deadlineMs: number): Promise<BindWait> {
+  const started = performance.now();
+  const wanted = tablesOf[protocol];
+  for (;;) {
+    const sockets = boundSockets(program.pid, wanted).filter((socket) => protocol === 'udp' || socket.state === 0x0a);
+    if (sockets.length > 0) return { kind: 'bound', sockets, afterMs: performance.now() - started };
+    const status = program.exitStatus();
+    if (status) return { kind: 'exited', status };
+    if (performance.now() - started >= deadlineMs) {
+      const other = protocol === 'udp' ? tablesOf.tcp : tablesOf.udp;
+      return { kind: 'timeout', otherSockets: boundSockets(program.pid, other) };
+    }
+    await Promise.race([delay(pollIntervalMs), program.exited]);
+  }
+}

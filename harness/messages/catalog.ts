@@ -1,0 +1,150 @@
+// Every sentence the harness writes, in both languages; code refers to them by key only.
+// Placeholders in braces are filled by translate(); values arrive already formatted.
+export const catalog = {
+  'entry.missing': {
+    fr: 'Aucun fichier {expected} dans ce rendu{candidates}.',
+    en: 'No {expected} in this submission{candidates}.',
+  },
+  'entry.candidates': { fr: ' (fichiers trouvés : {names})', en: ' (files found: {names})' },
+  'entry.substitute.other-case': {
+    fr: '{name} a été corrigé à la place de {expected} (même nom, autre casse).',
+    en: '{name} was graded instead of {expected} (same name, other case).',
+  },
+  'entry.substitute.other-extension': {
+    fr: '{name} a été corrigé à la place de {expected}.',
+    en: '{name} was graded instead of {expected}.',
+  },
+  'entry.substitute.only-file': {
+    fr: '{name} a été corrigé à la place de {expected} (seul fichier de ce type).',
+    en: '{name} was graded instead of {expected} (the only file of its kind).',
+  },
+  'entry.substitute.named-file': {
+    fr: '{name} a été corrigé (fichier donné en argument) ; le sujet demande {expected}.',
+    en: '{name} was graded (the file named on the command line); the handout asks for {expected}.',
+  },
+  'entry.no-launcher': {
+    fr: 'La grille ne sait pas lancer {name}.',
+    en: 'The rubric has no way to run {name}.',
+  },
+
+  'shebang.ok': { fr: 'La première ligne est {line}.', en: 'The first line is {line}.' },
+  'shebang.wrong': { fr: 'La première ligne est {line} au lieu de {expected}.', en: 'The first line is {line} instead of {expected}.' },
+  'shebang.empty': { fr: 'Le fichier est vide.', en: 'The file is empty.' },
+
+  'starts.ok': { fr: 'Une socket UDP est liée.', en: 'A UDP socket is bound.' },
+  'starts.crashed': {
+    fr: 'Le programme s’est arrêté avant de lier une socket ({status}) : {error}',
+    en: 'The program stopped before binding a socket ({status}): {error}',
+  },
+  'starts.exited': {
+    fr: 'Le programme s’est arrêté avant de lier une socket ({status}), sans message d’erreur.',
+    en: 'The program stopped before binding a socket ({status}), with no error message.',
+  },
+  'starts.timeout': {
+    fr: 'Aucune socket UDP liée après {seconds} s.',
+    en: 'No UDP socket bound after {seconds} s.',
+  },
+  'starts.timeout-tcp': {
+    fr: 'Aucune socket UDP liée après {seconds} s, mais une socket TCP écoute sur le port {port} : utilisez SOCK_DGRAM, pas SOCK_STREAM.',
+    en: 'No UDP socket bound after {seconds} s, but a TCP socket listens on port {port}: use SOCK_DGRAM, not SOCK_STREAM.',
+  },
+  'starts.unreachable': {
+    fr: 'Socket UDP liée sur {address}, une adresse que le correcteur ne contacte pas (boucle locale uniquement).',
+    en: 'UDP socket bound on {address}, an address the grader does not contact (loopback only).',
+  },
+
+  'binds.ok': { fr: 'Liée à {address}, port {port}.', en: 'Bound to {address}, port {port}.' },
+  'binds.wrong-port': {
+    fr: 'Le code demande le port {requested} ; le sujet demande le port {expected}.',
+    en: 'The code asks for port {requested}; the handout asks for port {expected}.',
+  },
+  'binds.port-unknown': {
+    fr: 'La socket n’est pas liée au port {expected} demandé par le sujet.',
+    en: 'The socket is not bound to port {expected}, which the handout asks for.',
+  },
+  'binds.wrong-address': {
+    fr: 'Liée à {address} ; le sujet demande {expected}.',
+    en: 'Bound to {address}; the handout asks for {expected}.',
+  },
+
+  'reply.ok': { fr: 'Réponse exacte : {received}.', en: 'Exact reply: {received}.' },
+  'reply.wrong': { fr: 'Reçu {received} au lieu de {expected}.', en: 'Got {received} instead of {expected}.' },
+  'reply.none': { fr: 'Aucune réponse en {ms} ms.', en: 'No reply within {ms} ms.' },
+  'reply.died': {
+    fr: 'Le serveur s’est arrêté en recevant le datagramme ({status}) : {error}',
+    en: 'The server stopped on receiving the datagram ({status}): {error}',
+  },
+
+  'prints-message.ok': { fr: 'Le message reçu est affiché.', en: 'The received message is printed.' },
+  'prints-message.missing': {
+    fr: 'La sortie ne contient pas le message envoyé ({payload}).',
+    en: 'The output does not contain the message sent ({payload}).',
+  },
+  'prints-client.ok': { fr: 'L’adresse et le port du client sont affichés.', en: 'The client’s address and port are printed.' },
+  'prints-client.missing': {
+    fr: 'La sortie ne contient pas l’adresse du client ({address}) avec son port.',
+    en: 'The output does not contain the client’s address ({address}) with its port.',
+  },
+  'prints.no-traffic': {
+    fr: 'Non vérifié : le serveur n’a pas reçu le datagramme.',
+    en: 'Not checked: the server did not receive the datagram.',
+  },
+
+  'many-clients.ok': {
+    fr: '{clients} clients ont chacun reçu leurs {each} réponses.',
+    en: '{clients} clients each got their {each} replies.',
+  },
+  'many-clients.missing': {
+    fr: 'Réponses reçues par client : {counts} (attendu : {each} chacun).',
+    en: 'Replies received per client: {counts} (expected {each} each).',
+  },
+
+  'reuseaddr.ok': { fr: 'SO_REUSEADDR est activée.', en: 'SO_REUSEADDR is set.' },
+  'reuseaddr.missing': {
+    fr: 'SO_REUSEADDR n’est pas activée sur la socket du serveur.',
+    en: 'SO_REUSEADDR is not set on the server’s socket.',
+  },
+
+  'restart.ok': {
+    fr: 'Arrêté par Ctrl+C, puis relancé aussitôt : il a répondu de nouveau.',
+    en: 'Stopped by Ctrl+C, then restarted at once: it answered again.',
+  },
+  'restart.ignored': {
+    fr: 'Toujours en marche {seconds} s après Ctrl+C : le programme a été tué.',
+    en: 'Still running {seconds} s after Ctrl+C: the program was killed.',
+  },
+  'restart.already-dead': {
+    fr: 'Le serveur s’était déjà arrêté avant Ctrl+C ({status}).',
+    en: 'The server had already stopped before Ctrl+C ({status}).',
+  },
+  'restart.no-rebind': {
+    fr: 'Arrêté par Ctrl+C, mais la relance n’a pas lié de socket : {why}',
+    en: 'Stopped by Ctrl+C, but the restart bound no socket: {why}',
+  },
+  'restart.no-reply': {
+    fr: 'Arrêté par Ctrl+C et relancé, mais n’a pas répondu en {ms} ms.',
+    en: 'Stopped by Ctrl+C and restarted, but gave no reply within {ms} ms.',
+  },
+
+  'skipped.not-started': {
+    fr: 'Non vérifié : le serveur n’a pas démarré.',
+    en: 'Not checked: the server did not start.',
+  },
+  'skipped.unreachable': {
+    fr: 'Non vérifié : le serveur n’écoute pas sur la boucle locale.',
+    en: 'Not checked: the server does not listen on loopback.',
+  },
+  'skipped.no-entry': { fr: 'Non vérifié : aucun fichier à lancer.', en: 'Not checked: no file to run.' },
+
+  'fault.not-graded': {
+    fr: 'Non corrigé : erreur du correcteur ({fault}).',
+    en: 'Not graded: grader fault ({fault}).',
+  },
+
+  'status.code': { fr: 'code de sortie {code}', en: 'exit code {code}' },
+  'status.signal': { fr: 'tué par {signal}', en: 'killed by {signal}' },
+  'error.at-line': { fr: '{summary} (ligne {line})', en: '{summary} (line {line})' },
+  'bytes.nothing': { fr: 'rien', en: 'nothing' },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type MessageKey = keyof typeof catalog;

@@ -1,0 +1,33 @@
+// Headings and labels of the reports, in both languages.
+export const reportLabels = {
+  score: { fr: 'Note', en: 'Score' },
+  check: { fr: 'Vérification', en: 'Check' },
+  points: { fr: 'Points', en: 'Points' },
+  detail: { fr: 'Détail', en: 'Detail' },
+  failures: { fr: 'Détail des échecs', en: 'Failed checks' },
+  hint: { fr: 'Piste', en: 'Hint' },
+  expected: { fr: 'Attendu', en: 'Expected' },
+  received: { fr: 'Reçu', en: 'Received' },
+  hex: { fr: 'hexadécimal', en: 'hex' },
+  escaped: { fr: 'échappé', en: 'escaped' },
+  serverOutput: { fr: 'Sortie du serveur', en: 'Server output' },
+  restartOutput: { fr: 'Sortie du serveur relancé', en: 'Output of the restarted server' },
+  stdout: { fr: 'sortie standard', en: 'standard output' },
+  stderr: { fr: 'sortie d’erreur', en: 'standard error' },
+  cut: { fr: '… {bytes} octets coupés …', en: '… {bytes} bytes cut …' },
+  pythonError: { fr: 'Erreur Python', en: 'Python error' },
+  notes: { fr: 'Remarques', en: 'Notes' },
+  blocked: { fr: 'Non vérifiées, faute de prérequis', en: 'Not checked, for lack of a prerequisite' },
+  summaryTitle: { fr: 'Bilan de la classe', en: 'Class summary' },
+  student: { fr: 'Rendu', en: 'Submission' },
+  statistics: { fr: 'Statistiques', en: 'Statistics' },
+  mean: { fr: 'Moyenne', en: 'Mean' },
+  median: { fr: 'Médiane', en: 'Median' },
+  submissions: { fr: 'Rendus', en: 'Submissions' },
+  passedBy: { fr: 'Réussie par', en: 'Passed by' },
+  rubric: { fr: 'Grille', en: 'Rubric' },
+  gradedAt: { fr: 'Corrigé le', en: 'Graded on' },
+  report: { fr: 'rapport', en: 'report' },
+} as const satisfies Record<string, { fr: string; en: string }>;
+
+export type ReportLabel = keyof typeof reportLabels;

@@ -1,0 +1,34 @@
+import { availableParallelism } from 'node:os';
+import type { Lang } from './rubric/schema.js';
+
+// Everything one grading run needs; the CLI builds it from argv, tests build it directly.
+export interface GradeOptions {
+  readonly paths: readonly string[];
+  // A rubric id (file name in rubrics/) or the path of a rubric file.
+  readonly rubric: string;
+  readonly outDir: string;
+  readonly jobs: number;
+  readonly lang: Lang;
+  // The command that starts Python 3; resolved once to the real binary.
+  readonly python: string;
+  readonly failUnder?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { readonly kind: 'start'; readonly total: number }
+  | { readonly kind: 'graded'; readonly id: string; readonly score: number; readonly maxScore: number; readonly done: number; readonly total: number };
+
+export const defaultOptions = {
+  rubric: 'udp-server',
+  outDir: 'reports',
+  jobs: availableParallelism(),
+  python: 'python3',
+} as const;
+
+// French unless the environment says English: the lab is French, and so are most of its students.
+export function langFromEnvironment(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// The shape of rubrics/*.yaml. Everything a teacher may change for a variant of the lab lives here.
+
+export const languages = ['fr', 'en'] as const;
+export type Lang = (typeof languages)[number];
+
+const text = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+const positiveMs = z.number().int().positive();
+
+// One argv per runnable file extension; {python}, {node}, {tsx} and {entry} are filled in at launch.
+const launch = z
+  .record(z.string().regex(/^\.[a-z0-9]+$/, 'expected a file extension such as ".py"'), z.array(z.string().min(1)).min(1))
+  .refine((table) => Object.keys(table).length > 0, 'expected at least one extension');
+
+export const checkSchema = z.strictObject({
+  id: z.string().min(1),
+  points: z.number().nonnegative(),
+  title: text,
+  hint: text.optional(),
+});
+
+export const udpServerProgram = z.strictObject({
+  kind: z.literal('udp-server'),
+  entry: z.string().min(1),
+  // The first line the handout asks every script to start with.
+  shebang: z.string().min(1).default('#!/usr/bin/env python3'),
+  port: z.number().int().min(1).max(65535),
+  reply: z.string(),
+  bindAddresses: z.array(z.string().min(1)).min(1).default(['127.0.0.1']),
+});
+
+export const rubricSchema = z.strictObject({
+  title: text,
+  total: z.number().positive().default(20),
+  program: udpServerProgram,
+  launch,
+  timeouts: z
+    .strictObject({
+      startupMs: positiveMs.default(5000),
+      replyMs: positiveMs.default(1000),
+      interruptGraceMs: positiveMs.default(2000),
+    })
+    .prefault({}),
+  checks: z.array(checkSchema).min(1),
+});
+
+export type RubricFile = z.infer<typeof rubricSchema>;
+export type RubricCheck = z.infer<typeof checkSchema>;
+export type LocalizedText = z.infer<typeof text>;
+export type UdpServerProgram = z.infer<typeof udpServerProgram>;
+
+// A loaded rubric: the file's content plus the id it is known by (its file name).
+export interface Rubric extends RubricFile {
+  readonly id: string;
+  readonly source: string;
+}

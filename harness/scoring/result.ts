@@ -1,0 +1,34 @@
+import type { Message } from '../messages/translate.js';
+import type { RunOutput } from '../programs/udp-server/observations.js';
+import type { LocalizedText } from '../rubric/schema.js';
+import type { Evidence } from './outcome.js';
+
+// One check of one submission, scored: what every report format is rendered from.
+export interface CheckResult {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly hint?: LocalizedText;
+  readonly passed: boolean;
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly reason: Message;
+  readonly evidence?: Evidence;
+  // Could not run because an earlier step failed (see CheckOutcome).
+  readonly blocked?: true;
+}
+
+export interface SubmissionResult {
+  readonly id: string;
+  // The file that was run, when one was found.
+  readonly entry?: string;
+  // Things the student should know that are not a check (e.g. another file was graded).
+  readonly notes: readonly Message[];
+  readonly score: number;
+  readonly maxScore: number;
+  readonly checks: readonly CheckResult[];
+  readonly output?: RunOutput;
+  readonly restartOutput?: RunOutput;
+  // Set when the harness itself failed on this submission: its score then means nothing.
+  readonly fault?: string;
+  readonly durationMs: number;
+}

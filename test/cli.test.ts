@@ -1,0 +1,78 @@
+import { execa } from 'execa';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The built CLI, run as a teacher runs it: exit codes and messages are its contract.
+const root = join(import.meta.dirname, '..');
+const cli = join(root, 'dist', 'harness', 'cli.js');
+const fixtures = join(import.meta.dirname, 'fixtures');
+
+async function grade(args: string[]) {
+  const out = mkdtempSync(join(tmpdir(), 'cli-out-'));
+  const result = await execa('node', [cli, ...args, '--out', out], { cwd: root, reject: false, env: { LANG: 'C.UTF-8' } });
+  return { ...result, out };
+}
+
+// Bad input: one sentence that says what to do, exit code 2, never a stack trace.
+function expectOneSentence(stderr: string, pattern: RegExp) {
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+}
+
+describe('grade CLI', () => {
+  it('grades one folder, writes the reports and exits 0', async () => {
+    const { exitCode, out, stdout } = await grade([join(fixtures, 'udp-server', 'correct'), '--lang', 'en']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('1 submission(s) graded');
+    expect(existsSync(join(out, 'correct.md'))).toBe(true);
+    expect(existsSync(join(out, 'summary.md'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).submissions[0]).toMatchObject({ id: 'correct', score: 20 });
+  });
+
+  it('grades a single file named on the command line', async () => {
+    const file = join(fixtures, 'udp-server', 'wrong-reply', 'simpleUDPServeur.py');
+    const { exitCode, out } = await grade([file]);
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).submissions[0]).toMatchObject({ id: 'wrong-reply', score: 16 });
+  });
+
+  it('exits 1 only when --fail-under is given and missed', async () => {
+    const folder = join(fixtures, 'udp-server', 'wrong-reply');
+    expect((await grade([folder, '--fail-under', '17'])).exitCode).toBe(1);
+    expect((await grade([folder, '--fail-under', '16'])).exitCode).toBe(0);
+  });
+
+  it.each([
+    [['does/not/exist'], /^grade: .*does\/not\/exist does not exist: check the path/],
+    [[join(fixtures, 'rubrics')], /^grade: Nothing to grade in .*: give a student folder/],
+    [[join(fixtures, 'udp-server', 'correct'), '--rubric', 'nope'], /^grade: Unknown rubric "nope": pass --rubric with one of udp-server/],
+    [
+      [join(fixtures, 'udp-server', 'correct'), '--rubric', join(fixtures, 'rubrics', 'points-not-a-number.yaml')],
+      /^grade: Invalid rubric .*points-not-a-number\.yaml: checks\[1\]\.points: expected a number\. Fix the file/,
+    ],
+    [[join(fixtures, 'udp-server', 'correct'), '--python', '/no/such/python3'], /^grade: No Python 3 found .*pass --python/],
+  ])('rejects bad input %j with one sentence and exit code 2', async (args, pattern) => {
+    const { exitCode, stderr } = await grade(args);
+    expect(exitCode).toBe(2);
+    expectOneSentence(stderr, pattern);
+  });
+
+  it('rejects invalid options with exit code 2', async () => {
+    const jobs = await grade(['--jobs', '0']);
+    expect(jobs.exitCode).toBe(2);
+    expect(jobs.stderr).toContain('--jobs must be a whole number of at least 1.');
+    const lang = await grade(['--lang', 'de']);
+    expect(lang.exitCode).toBe(2);
+    expect(lang.stderr).toContain('Invalid values');
+  });
+
+  it('shows examples in --help', async () => {
+    const { exitCode, stdout } = await execa('node', [cli, '--help'], { reject: false });
+    expect(exitCode).toBe(0);
+    for (const option of ['--rubric', '--out', '--jobs', '--fail-under', '--lang']) expect(stdout).toContain(option);
+    expect(stdout).toContain('grade submissions/alice');
+  });
+});

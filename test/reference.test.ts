@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { grade } from '../harness/grade.js';
+
+// The TypeScript reference is graded exactly like a student's folder and must score full marks.
+it('reference/udp-server scores 20/20 on the udp-server rubric', async () => {
+  const run = await grade({
+    paths: [join(import.meta.dirname, '..', 'reference', 'udp-server')],
+    rubric: 'udp-server',
+    outDir: mkdtempSync(join(tmpdir(), 'reference-')),
+    jobs: 1,
+    lang: 'en',
+    python: 'python3',
+  });
+  const [result] = run.submissions;
+  expect(result?.checks.filter((check) => !check.passed)).toEqual([]);
+  expect(result).toMatchObject({ id: 'udp-server', score: 20, maxScore: 20, entry: 'simpleUDPServeur.ts' });
+});
