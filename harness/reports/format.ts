@@ -1,0 +1,27 @@
+import type { Lang, LocalizedText } from '../rubric/schema.js';
+import { fill } from '../messages/translate.js';
+import { reportLabels, type ReportLabel } from '../messages/report-labels.js';
+
+// Small formatting helpers shared by the reporters.
+
+export function label(key: ReportLabel, lang: Lang, params: Record<string, string | number> = {}): string {
+  return fill(reportLabels[key][lang], params, lang);
+}
+
+export function localized(text: LocalizedText, lang: Lang): string {
+  return text[lang];
+}
+
+// 17,5 in French, 17.5 in English; whole numbers without decimals.
+export function points(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+}
+
+export function scoreText(score: number, maxScore: number, lang: Lang): string {
+  return `${points(score, lang)}/${points(maxScore, lang)}`;
+}
+
+export const mark = (passed: boolean): string => (passed ? '✅' : '❌');
+
+// French puts a space before a colon, English does not.
+export const colon = (lang: Lang): string => (lang === 'fr' ? ' :' : ':');
