@@ -34,9 +34,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   options.onProgress?.({ kind: 'start', total: submissions.length });
   let done = 0;
   const results = await mapConcurrently(submissions, options.jobs, async (submission) => {
-    const result = options.signal?.aborted
-      ? faultResult(submission, rubric, 'interrupted before this submission was graded')
-      : await gradeUdpServer(submission, context).catch((error: unknown) => faultResult(submission, rubric, describeFault(error)));
+    const result = await gradeOne(submission, rubric, () => gradeUdpServer(submission, context), options.signal);
     done++;
     options.onProgress?.({ kind: 'graded', id: submission.id, score: result.score, maxScore: result.maxScore, done, total: submissions.length });
     return result;
@@ -49,6 +47,19 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
     durationMs: performance.now() - started,
     interrupted: options.signal?.aborted ?? false,
   };
+}
+
+// A run cut short by the user is not a verdict: its processes were killed by us, not by their own fault.
+async function gradeOne(
+  submission: Submission,
+  rubric: Rubric,
+  run: () => Promise<SubmissionResult>,
+  signal: AbortSignal | undefined,
+): Promise<SubmissionResult> {
+  const interrupted = () => faultResult(submission, rubric, 'interrupted before this submission was graded');
+  if (signal?.aborted) return interrupted();
+  const result = await run().catch((error: unknown) => faultResult(submission, rubric, describeFault(error)));
+  return signal?.aborted ? interrupted() : result;
 }
 
 // A submission the harness could not grade still gets a report: every check failed, and why.

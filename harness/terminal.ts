@@ -21,7 +21,8 @@ export function finalLines(run: GradeRun, outDir: string, lang: Lang): string[] 
     lang === 'fr'
       ? [`${count} rendu(s) corrigé(s) en ${seconds} s, ${label('mean', lang).toLowerCase()} ${scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang)}.`, `Rapports : ${outDir}/summary.md`]
       : [`${count} submission(s) graded in ${seconds} s, ${label('mean', lang).toLowerCase()} ${scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang)}.`, `Reports: ${outDir}/summary.md`];
-  const faults = run.submissions.filter((result) => result.fault);
+  // After an interruption the ungraded submissions are expected; only real faults are listed.
+  const faults = run.interrupted ? [] : run.submissions.filter((result) => result.fault);
   for (const result of faults) lines.push(`${lang === 'fr' ? 'Erreur du correcteur' : 'Grader fault'} (${visibleControls(result.id)}): ${result.fault}`);
   if (run.interrupted) lines.push(lang === 'fr' ? 'Correction interrompue : rapports partiels écrits.' : 'Grading interrupted: partial reports written.');
   return lines;
