@@ -1,3 +1,5 @@
+const maxNeedleBytes = 256;
+
 // One output stream of a student process: always drained, kept within a cap, searchable in full.
 export class CapturedOutput {
   private readonly head: Buffer[] = [];
@@ -6,13 +8,18 @@ export class CapturedOutput {
   private tailBytes = 0;
   private total = 0;
   private readonly needles = new Map<string, boolean>();
+  // The last bytes seen, so a needle split across chunks (or across a late watchFor) is still found.
   private carry = Buffer.alloc(0);
+  private readonly halfCap: number;
 
   // The cap is split between the start (banner, first traceback) and the end (last error).
-  constructor(private readonly capBytes = 1024 * 1024) {}
+  constructor(capBytes = 1024 * 1024) {
+    this.halfCap = Math.floor(capBytes / 2);
+  }
 
-  // Registers a text to look for; it is found even if the output is later cut.
+  // Registers a text to look for (at most 256 bytes); it is found even if the output is later cut.
   watchFor(needle: string): void {
+    if (Buffer.byteLength(needle) > maxNeedleBytes) throw new Error(`watched text longer than ${maxNeedleBytes} bytes`);
     if (!this.needles.has(needle)) this.needles.set(needle, this.searchKept(needle));
   }
 
@@ -23,9 +30,9 @@ export class CapturedOutput {
   push(chunk: Buffer): void {
     this.total += chunk.length;
     this.scan(chunk);
-    const headRoom = this.capBytes / 2 - this.headBytes;
+    const headRoom = this.halfCap - this.headBytes;
     if (headRoom > 0) {
-      const kept = chunk.subarray(0, headRoom);
+      const kept = Buffer.from(chunk.subarray(0, headRoom));
       this.head.push(kept);
       this.headBytes += kept.length;
       chunk = chunk.subarray(kept.length);
@@ -33,8 +40,8 @@ export class CapturedOutput {
     if (chunk.length === 0) return;
     this.tail.push(chunk);
     this.tailBytes += chunk.length;
-    while (this.tailBytes > this.capBytes / 2 && this.tail.length > 0) {
-      const excess = this.tailBytes - this.capBytes / 2;
+    while (this.tailBytes > this.halfCap && this.tail.length > 0) {
+      const excess = this.tailBytes - this.halfCap;
       const first = this.tail[0]!;
       if (first.length <= excess) {
         this.tail.shift();
@@ -58,19 +65,18 @@ export class CapturedOutput {
   }
 
   private scan(chunk: Buffer): void {
-    if (this.needles.size === 0) return;
     const window = Buffer.concat([this.carry, chunk]);
-    let longest = 0;
     for (const [needle, seen] of this.needles) {
-      longest = Math.max(longest, Buffer.byteLength(needle));
       if (!seen && window.includes(needle)) this.needles.set(needle, true);
     }
-    this.carry = window.subarray(Math.max(0, window.length - longest + 1));
+    // Copied, so the carry never keeps a large chunk alive.
+    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - maxNeedleBytes)));
   }
 
   private searchKept(needle: string): boolean {
     const { head, tail, cutBytes } = this.snapshot();
     // Joining across a cut would invent text the program never printed.
-    return cutBytes === 0 ? Buffer.concat([head, tail]).includes(needle) : head.includes(needle) || tail.includes(needle);
+    if (cutBytes === 0) return Buffer.concat([head, tail]).includes(needle);
+    return head.includes(needle) || tail.includes(needle) || this.carry.includes(needle);
   }
 }

@@ -7,15 +7,22 @@ export interface PythonError {
   readonly line?: number;
 }
 
-const lastLinePattern = /^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit|Warning)|KeyboardInterrupt|SystemExit)(?::\s?(.*))?$/;
+// "Type: message" or a bare "Type", where Type may be dotted (socket.gaierror) and need not end in Error.
+const exceptionLinePattern = /^([A-Za-z_][\w.]*)(?::\s?(.*))?$/;
 
 export function parsePythonError(stderr: string, entryName: string): PythonError | undefined {
   const lines = stderr.split(/\r?\n/).map((line) => line.trimEnd());
+  // The exception line is the first unindented line after the last traceback frame.
+  let lastFrame = -1;
+  lines.forEach((line, index) => {
+    if (line.startsWith('Traceback (most recent call last):') || /^\s+File "/.test(line)) lastFrame = index;
+  });
+  if (lastFrame < 0) return undefined;
   let summary: { type: string; text: string } | undefined;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const match = lastLinePattern.exec(lines[i]!);
+  for (const line of lines.slice(lastFrame + 1)) {
+    const match = /^\S/.test(line) ? exceptionLinePattern.exec(line) : null;
     if (match) {
-      summary = { type: match[1]!, text: lines[i]! };
+      summary = { type: match[1]!, text: line };
       break;
     }
   }
