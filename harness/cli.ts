@@ -7,7 +7,19 @@ import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
 import { writeReports } from './reports/write.js';
 import { languages } from './rubric/schema.js';
-import { finalLines, progressLine } from './terminal.js';
+import { finalLines, progressLine, unsandboxedWarning } from './terminal.js';
+
+// Command-line names of the limits, and the rubric's names for them.
+const limitKey = {
+  memoryMib: 'memoryMiB',
+  cpuSeconds: 'cpuSeconds',
+  fileSizeMib: 'fileSizeMiB',
+  openFiles: 'openFiles',
+  processes: 'processes',
+  submissionSeconds: 'submissionSeconds',
+} as const;
+const limitOptions = Object.keys(limitKey) as (keyof typeof limitKey)[];
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 // The only file that reads argv, prints, and sets the exit code: 0 graded, 1 below --fail-under, 2 bad input or fault.
 
@@ -33,6 +45,17 @@ const argv = await yargs(hideBin(process.argv))
   .option('fail-under', { type: 'number', describe: 'Exit with code 1 when a submission scores below this' })
   .option('lang', { choices: languages, default: langFromEnvironment(), describe: 'Language of the reports' })
   .option('python', { type: 'string', default: defaultOptions.python, describe: 'Python 3 command used to run submissions' })
+  .option('sandbox', {
+    choices: ['auto', 'on', 'off'] as const,
+    default: defaultOptions.sandbox,
+    describe: 'Confine each program (namespaces, read-only system, loopback-only network); auto: where the system allows it',
+  })
+  .option('memory-mib', { type: 'number', group: 'Limits (default: the rubric):', describe: 'Memory per program (RLIMIT_DATA)' })
+  .option('cpu-seconds', { type: 'number', group: 'Limits (default: the rubric):', describe: 'CPU time per program' })
+  .option('file-size-mib', { type: 'number', group: 'Limits (default: the rubric):', describe: 'Largest file a program may write' })
+  .option('open-files', { type: 'number', group: 'Limits (default: the rubric):', describe: 'Open files per program' })
+  .option('processes', { type: 'number', group: 'Limits (default: the rubric):', describe: 'Processes per program (sandbox only)' })
+  .option('submission-seconds', { type: 'number', group: 'Limits (default: the rubric):', describe: 'Whole grading of one submission' })
   .example('$0 submissions/', 'Grade a whole class: one report per student folder, plus reports/summary.md')
   .example('$0 submissions/alice', 'Grade one student folder')
   .example('$0 simpleUDPServeur.py --lang en', 'Grade one file, reports in English')
@@ -40,6 +63,10 @@ const argv = await yargs(hideBin(process.argv))
   .check((args) => {
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new Error('--jobs must be a whole number of at least 1.');
     if (args.failUnder !== undefined && Number.isNaN(args.failUnder)) throw new Error('--fail-under must be a number.');
+    for (const name of limitOptions) {
+      const value = args[name] as number | undefined;
+      if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new Error(`--${kebab(name)} must be a whole number of at least 1.`);
+    }
     return true;
   })
   .strict()
@@ -61,9 +88,14 @@ try {
     jobs: argv.jobs,
     lang,
     python: argv.python,
+    sandbox: argv.sandbox,
+    limits: Object.fromEntries(limitOptions.flatMap((name) => (argv[name] === undefined ? [] : [[limitKey[name], argv[name]]]))),
     ...(argv.failUnder === undefined ? {} : { failUnder: argv.failUnder }),
     signal: aborter.signal,
     onProgress: (event) => {
+      if (event.kind === 'start' && event.sandbox.kind === 'none' && argv.sandbox === 'auto') {
+        process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, lang)}\n`);
+      }
       const line = progressLine(event, lang);
       if (line) process.stderr.write(`${line}\n`);
     },

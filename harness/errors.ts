@@ -6,6 +6,7 @@ export type BadInputCode =
   | 'UNKNOWN_RUBRIC'
   | 'INVALID_RUBRIC'
   | 'NO_PYTHON'
+  | 'NO_SANDBOX'
   | 'INVALID_OPTION';
 
 // Bad input: the user can fix it; the message is one sentence that says how. Exit code 2.

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
 import { mapConcurrently } from './concurrency.js';
@@ -10,12 +12,17 @@ import { loadRubric } from './rubric/load.js';
 import type { Rubric } from './rubric/schema.js';
 import { fail } from './scoring/outcome.js';
 import type { SubmissionResult } from './scoring/result.js';
+import type { Limits } from './sandbox/limits.js';
+import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
+import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
+import { startSlotPool } from './workers/slot-pool.js';
 import { scoreChecks } from './scoring/score.js';
 
 // The outcome of one grading run: what every report is rendered from.
 export interface GradeRun {
   readonly rubric: Rubric;
   readonly python: PythonInterpreter;
+  readonly sandbox: SandboxSupport;
   readonly submissions: readonly SubmissionResult[];
   readonly startedAt: Date;
   readonly durationMs: number;
@@ -29,12 +36,27 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const rubric = await loadRubric(options.rubric);
   const submissions = await discoverSubmissions(options.paths, options.outDir);
   const python = await resolvePython(options.python);
-  const context = { rubric, tools: toolchain(python) };
+  const support = await detectSandbox(options.sandbox);
+  const tools = toolchain(python);
+  const limits = { ...rubric.limits, ...options.limits };
+  const jobs = Math.max(1, Math.min(options.jobs, submissions.length));
 
-  options.onProgress?.({ kind: 'start', total: submissions.length });
+  options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
+  // Sandboxed: each slot is a worker in its own network namespace. Plain: programs run from this process.
+  await using slots =
+    support.kind === 'bwrap'
+      ? await startSlotPool(jobs, support, (slot) => ({
+          rubric,
+          tools,
+          sandbox: studentSandbox(support, limits, options, python, slot),
+        }))
+      : undefined;
+  const gradeSubmission = (submission: Submission) =>
+    slots ? slots.grade(submission) : gradeUdpServer(submission, { rubric, tools });
+
   let done = 0;
-  const results = await mapConcurrently(submissions, options.jobs, async (submission) => {
-    const result = await gradeOne(submission, rubric, () => gradeUdpServer(submission, context), options.signal);
+  const results = await mapConcurrently(submissions, jobs, async (submission) => {
+    const result = await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal);
     done++;
     options.onProgress?.({ kind: 'graded', id: submission.id, score: result.score, maxScore: result.maxScore, done, total: submissions.length });
     return result;
@@ -42,11 +64,29 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   return {
     rubric,
     python,
+    sandbox: support,
     submissions: results,
     startedAt,
     durationMs: performance.now() - started,
     interrupted: options.signal?.aborted ?? false,
   };
+}
+
+// A uid per slot, far from real accounts: RLIMIT_NPROC counts processes per uid across the machine.
+const slotUidBase = 0x7fff0000;
+
+function studentSandbox(
+  support: SandboxSupport & { kind: 'bwrap' },
+  limits: Limits,
+  options: GradeOptions,
+  python: PythonInterpreter,
+  slot: number,
+): StudentSandbox {
+  const hidden = [...options.paths.map((path) => resolve(path)), resolve(options.outDir)].map((path) =>
+    statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : dirname(path),
+  );
+  const sandbox = { support, limits, hiddenPaths: [...new Set(hidden)], neededPaths: neededPaths(python.prefixes) };
+  return support.asRoot ? { ...sandbox, uid: slotUidBase + slot } : sandbox;
 }
 
 // A run cut short by the user is not a verdict: its processes were killed by us, not by their own fault.

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Lang } from './rubric/schema.js';
+import type { Limits } from './sandbox/limits.js';
+import type { SandboxMode, SandboxSupport } from './sandbox/support.js';
 
 // Everything one grading run needs; the CLI builds it from argv, tests build it directly.
 export interface GradeOptions {
@@ -12,12 +14,16 @@ export interface GradeOptions {
   // The command that starts Python 3; resolved once to the real binary.
   readonly python: string;
   readonly failUnder?: number;
+  // auto: sandbox every run where the system allows it; on: required; off: plain processes.
+  readonly sandbox: SandboxMode;
+  // Overrides of the rubric's resource limits.
+  readonly limits?: Partial<Limits>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
-  | { readonly kind: 'start'; readonly total: number }
+  | { readonly kind: 'start'; readonly total: number; readonly sandbox: SandboxSupport }
   | { readonly kind: 'graded'; readonly id: string; readonly score: number; readonly maxScore: number; readonly done: number; readonly total: number };
 
 export const defaultOptions = {
@@ -25,6 +31,7 @@ export const defaultOptions = {
   outDir: 'reports',
   jobs: availableParallelism(),
   python: 'python3',
+  sandbox: 'auto',
 } as const;
 
 // French unless the environment says English: the lab is French, and so are most of its students.

@@ -3,6 +3,7 @@ import type { ProgressEvent } from './options.js';
 import type { Lang } from './rubric/schema.js';
 import { label, scoreText } from './reports/format.js';
 import { visibleControls } from './reports/markdown-text.js';
+import { installHint } from './sandbox/support.js';
 
 // The lines the CLI prints while and after grading; pure functions, the CLI decides where they go.
 
@@ -11,6 +12,13 @@ export function progressLine(event: ProgressEvent, lang: Lang): string | undefin
   const width = String(event.total).length;
   const mark = event.score === event.maxScore ? '✅' : '❌';
   return `[${String(event.done).padStart(width)}/${event.total}] ${mark} ${scoreText(event.score, event.maxScore, lang).padStart(5)}  ${visibleControls(event.id)}`;
+}
+
+// Said once, before grading, when --sandbox auto found no sandbox: what is missing and how to get it.
+export function unsandboxedWarning(reason: string, lang: Lang): string {
+  return lang === 'fr'
+    ? `Attention : pas de bac à sable (${reason}). Les programmes tournent avec vos droits, voient tout le système et le réseau, sans limite de processus. Pour l'activer : ${installHint}.`
+    : `Warning: no sandbox (${reason}). Programs run with your rights, see the whole system and the network, with no process limit. To enable it: ${installHint}.`;
 }
 
 export function finalLines(run: GradeRun, outDir: string, lang: Lang): string[] {

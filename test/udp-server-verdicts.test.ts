@@ -42,14 +42,28 @@ const expectedFailures: Record<string, readonly string[]> = {
 const scratch = mkdtempSync(join(tmpdir(), 'verdicts-'));
 process.env.TMPDIR = scratch;
 
+// The sandbox is required here (CI installs it); plain mode must give the very same verdicts.
+const modes = ['on', 'off'] as const;
+const runs = new Map<(typeof modes)[number], GradeRun>();
 let run: GradeRun;
 let fixturesBefore: Map<string, string>;
 const outDir = join(scratch, 'reports');
 
 beforeAll(async () => {
   fixturesBefore = treeFingerprint(fixtures);
-  run = await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3' });
+  for (const sandbox of modes) {
+    runs.set(sandbox, await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox }));
+  }
+  run = runs.get('on')!;
   await writeReports(run, outDir, 'en');
+});
+
+it('gives the same verdicts and messages with and without the sandbox', () => {
+  expect(runs.get('on')!.sandbox.kind).toBe('bwrap');
+  expect(runs.get('off')!.sandbox.kind).toBe('none');
+  const verdicts = (graded: GradeRun) =>
+    graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
+  expect(verdicts(runs.get('off')!)).toEqual(verdicts(runs.get('on')!));
 });
 
 const resultOf = (id: string) => {

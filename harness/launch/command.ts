@@ -33,7 +33,7 @@ export function launchSpec(
       .replaceAll('{tsx}', tools.tsxLoader)
       .replaceAll('{entry}', entryName);
   const [file, ...args] = template.map(fill) as [string, ...string[]];
-  return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports) };
+  return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports), wrappers: 0 };
 }
 
 // A clean environment: nothing of the teacher's own variables leaks into a student's program.

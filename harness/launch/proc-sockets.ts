@@ -16,27 +16,32 @@ export interface BoundSocket {
 
 // The process and all its descendants, found through each thread's children list.
 export function processTree(rootPid: number): number[] {
-  const pids: number[] = [];
-  const pending = [rootPid];
+  return processTreeByDepth(rootPid).map(({ pid }) => pid);
+}
+
+// Same, with each process's distance from the root (the root is 0, its children 1…).
+export function processTreeByDepth(rootPid: number): { pid: number; depth: number }[] {
+  const found: { pid: number; depth: number }[] = [];
+  const pending = [{ pid: rootPid, depth: 0 }];
   while (pending.length > 0) {
-    const pid = pending.pop()!;
-    pids.push(pid);
+    const current = pending.pop()!;
+    found.push(current);
     let tasks: string[];
     try {
-      tasks = readdirSync(`/proc/${pid}/task`);
+      tasks = readdirSync(`/proc/${current.pid}/task`);
     } catch {
       continue;
     }
     for (const task of tasks) {
       try {
-        const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-        if (children) pending.push(...children.split(' ').map(Number));
+        const children = readFileSync(`/proc/${current.pid}/task/${task}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(' ').map((pid) => ({ pid: Number(pid), depth: current.depth + 1 })));
       } catch {
         // The thread ended while we read: nothing to add.
       }
     }
   }
-  return pids;
+  return found;
 }
 
 function socketInodes(pid: number): Set<string> {

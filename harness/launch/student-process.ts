@@ -3,12 +3,16 @@ import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
 import { CapturedOutput } from './captured-output.js';
-import { processTree } from './proc-sockets.js';
+import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
+import { constants } from 'node:os';
+import { processTree, processTreeByDepth } from './proc-sockets.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
+  // Processes between the harness and the program (bwrap and its pid-namespace init): 0 when unsandboxed.
+  readonly wrappers: 0 | 2;
 }
 
 export interface ExitStatus {
@@ -31,11 +35,9 @@ export interface StudentProcess extends AsyncDisposable {
 
 const drainDeadlineMs = 1000;
 
-// Every group still alive, so a harness that is itself stopped can kill them all on its way out.
-const liveGroups = new Set<number>();
-
+// Kills every process group the harness started (students, sandbox slots): for a harness on its way out.
 export function killAllStudentProcesses(): void {
-  for (const pid of liveGroups) killTree(pid, 'SIGKILL');
+  killAllTracked((pid) => killTree(pid, 'SIGKILL'));
 }
 
 export function startStudentProcess(spec: LaunchSpec): StudentProcess {
@@ -53,7 +55,7 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
   });
   const pid = subprocess.pid;
   if (pid === undefined) throw new HarnessFault(`could not start ${file}`);
-  liveGroups.add(pid);
+  trackGroup(pid);
 
   const stdout = new CapturedOutput();
   const stderr = new CapturedOutput();
@@ -65,13 +67,13 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalGroup(pid, 'SIGKILL');
-      liveGroups.delete(pid);
+      untrackGroup(pid);
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)));
       void pTimeout(drained, { milliseconds: drainDeadlineMs })
         .catch(() => undefined)
         .then(() => {
-          status = { code, signal };
+          status = spec.wrappers > 0 ? unwrapStatus(code, signal) : { code, signal };
           resolve(status);
         });
     });
@@ -79,7 +81,11 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
 
   // After the exit the pid may belong to someone else: never signal it again.
   const kill = async (): Promise<ExitStatus> => {
-    if (!status && liveGroups.has(pid)) killTree(pid, 'SIGKILL');
+    if (!status && isTracked(pid)) {
+      // Killing the pid-namespace init kills every process in the sandbox, setsid() daemons included.
+      if (spec.wrappers > 0) for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
+      killTree(pid, 'SIGKILL');
+    }
     return exited;
   };
 
@@ -90,7 +96,11 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
     exited,
     exitStatus: () => status,
     interrupt: () => {
-      if (liveGroups.has(pid)) signalGroup(pid, 'SIGINT');
+      if (!isTracked(pid)) return;
+      // Unsandboxed, the program leads its group, as a terminal's foreground job. Sandboxed, the wrappers
+      // must not get it (bwrap would die and take the program with it before its handler runs).
+      if (spec.wrappers === 0) signalGroup(pid, 'SIGINT');
+      else for (const program of pidsAtDepth(pid, spec.wrappers, Infinity)) signalProcess(program, 'SIGINT');
     },
     kill,
     [Symbol.asyncDispose]: async () => {
@@ -99,8 +109,23 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
   };
 }
 
+function pidsAtDepth(root: number, from: number, to = from): number[] {
+  return processTreeByDepth(root)
+    .filter(({ depth }) => depth >= from && depth <= to)
+    .map(({ pid }) => pid);
+}
+
+// bwrap reports a program killed by signal N as exit code 128 + N: shown the same as unsandboxed.
+function unwrapStatus(code: number | null, signal: NodeJS.Signals | null): ExitStatus {
+  if (code !== null && code > 128 && code <= 128 + 64) {
+    const name = Object.entries(constants.signals).find(([, number]) => number === code - 128)?.[0];
+    if (name) return { code: null, signal: name as NodeJS.Signals };
+  }
+  return { code, signal };
+}
+
 // The group first, then any descendant that left it with setsid() but is still in the tree.
-function killTree(pid: number, signal: NodeJS.Signals): void {
+export function killTree(pid: number, signal: NodeJS.Signals): void {
   const tree = processTree(pid);
   signalGroup(pid, signal);
   for (const member of tree) signalProcess(member, signal);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitsSchema } from '../sandbox/limits.js';
 
 // The shape of rubrics/*.yaml. Everything a teacher may change for a variant of the lab lives here.
 
@@ -42,6 +43,7 @@ export const rubricSchema = z.strictObject({
       interruptGraceMs: positiveMs.default(2000),
     })
     .prefault({}),
+  limits: limitsSchema,
   checks: z.array(checkSchema).min(1),
 });
 

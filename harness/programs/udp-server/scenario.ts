@@ -10,6 +10,7 @@ import { waitForBind } from '../../launch/wait-bound.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
 import { exchangeDatagrams, loopbackTarget, reuseAddrProbe, type UdpTarget } from '../../probes/udp.js';
 import { parsePythonError } from '../../python/traceback.js';
+import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type {
   Death,
@@ -27,6 +28,8 @@ import { payloads } from './payloads.js';
 export interface ScenarioContext {
   readonly rubric: Rubric;
   readonly tools: Toolchain;
+  // Absent: programs run unsandboxed (plain mode), in their own process group.
+  readonly sandbox?: StudentSandbox;
 }
 
 // What every step of one submission's run needs to know.
@@ -48,8 +51,9 @@ export async function observeUdpServer(submission: Submission, context: Scenario
 
   using lease = await leasePort();
   await using workspace = await createWorkspace(submission);
-  const spec = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
-  if (!spec) return { kind: 'no-launcher', entry, source };
+  const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
+  if (!plain) return { kind: 'no-launcher', entry, source };
+  const spec = context.sandbox ? await confine(plain, workspace, context.sandbox) : plain;
   const run: RunContext = { rubric, entryName: entry.name, spec, workspace, mappedPort: lease.port };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
 
@@ -64,6 +68,11 @@ export async function observeUdpServer(submission: Submission, context: Scenario
   return live.restartOutput
     ? { ...ran, start, live: live.observations, output, restartOutput: live.restartOutput }
     : { ...ran, start, live: live.observations, output };
+}
+
+async function confine(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): Promise<LaunchSpec> {
+  if (sandbox.uid !== undefined) await giveWorkspaceTo(workspace, sandbox.uid);
+  return sandboxedLaunch(spec, workspace, sandbox);
 }
 
 async function observeStart(server: StudentProcess, run: RunContext): Promise<StartObservation> {

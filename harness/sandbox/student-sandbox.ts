@@ -1,0 +1,83 @@
+import { chown, readdir } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { packageRoot } from '../paths.js';
+import type { LaunchSpec } from '../launch/student-process.js';
+import type { Workspace } from '../launch/workspace.js';
+import { type Limits, prlimitArgs } from './limits.js';
+import type { SandboxSupport } from './support.js';
+
+// How student programs are confined in this run: computed once, applied to every launch.
+export interface StudentSandbox {
+  readonly support: SandboxSupport & { kind: 'bwrap' };
+  readonly limits: Limits;
+  // Folders no student may see: the class folders given on the command line, the output folder.
+  readonly hiddenPaths: readonly string[];
+  // Folders every student program needs to read: the interpreters, the hooks, the TypeScript loader.
+  readonly neededPaths: readonly string[];
+  // When the grader runs as root: the uid the program runs as (RLIMIT_NPROC does not apply to root).
+  readonly uid?: number;
+}
+
+const pinnedHosts = join(packageRoot, 'harness', 'sandbox', 'hosts');
+
+// bwrap (namespaces, read-only system, private /tmp) → prlimit (limits) → setpriv (uid) → the program.
+// The program is the third process of the tree: bwrap, bwrap's pid-namespace init, then the program.
+export function sandboxedLaunch(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): LaunchSpec {
+  const { bwrap, prlimit, setpriv } = sandbox.support;
+  const mounts = [
+    ...['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'],
+    ...['--perms', '1777', '--tmpfs', '/tmp'],
+    ...sandbox.hiddenPaths.flatMap((path) => ['--tmpfs', path]),
+    ...unreachableAncestors(sandbox.neededPaths, sandbox.uid).flatMap((path) => ['--perms', '0755', '--tmpfs', path]),
+    ...sandbox.neededPaths.flatMap((path) => ['--ro-bind-try', path, path]),
+    ...['--bind', workspace.root, workspace.root],
+    ...['--ro-bind', pinnedHosts, '/etc/hosts'],
+  ];
+  const isolation = ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--new-session', '--die-with-parent'];
+  const dropUid =
+    sandbox.uid === undefined ? [] : [setpriv, `--reuid=${sandbox.uid}`, `--regid=${sandbox.uid}`, '--clear-groups', '--'];
+  return {
+    argv: [bwrap, ...isolation, ...mounts, '--chdir', spec.cwd, '--', prlimit, ...prlimitArgs(sandbox.limits), '--', ...dropUid, ...spec.argv],
+    cwd: spec.cwd,
+    env: spec.env,
+    wrappers: 2,
+  };
+}
+
+// The program runs as another uid: its copy must be its own.
+export async function giveWorkspaceTo(workspace: Workspace, uid: number): Promise<void> {
+  const visit = async (path: string): Promise<void> => {
+    await chown(path, uid, uid);
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (entry.isDirectory()) await visit(join(path, entry.name));
+      else await chown(join(path, entry.name), uid, uid);
+    }
+  };
+  await visit(workspace.root);
+}
+
+// A needed path under a folder other users cannot cross (/root is 0700) is reached through a tmpfs
+// laid over that folder (hiding the rest of it), then the path itself bound back read-only.
+function unreachableAncestors(paths: readonly string[], uid: number | undefined): string[] {
+  if (uid === undefined) return [];
+  const blocked = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split(sep).filter(Boolean);
+    for (let depth = 1; depth < parts.length; depth++) {
+      const ancestor = sep + parts.slice(0, depth).join(sep);
+      const mode = statSync(ancestor, { throwIfNoEntry: false })?.mode ?? 0o755;
+      if ((mode & 0o001) === 0) {
+        blocked.add(ancestor);
+        break;
+      }
+    }
+  }
+  return [...blocked].sort((a, b) => a.length - b.length);
+}
+
+// The folders a program needs besides the system: where the interpreters live, the hooks, node_modules.
+export function neededPaths(pythonPrefixes: readonly string[]): string[] {
+  const nodePrefix = dirname(dirname(process.execPath));
+  return [...new Set([...pythonPrefixes, nodePrefix, join(packageRoot, 'harness', 'hooks'), join(packageRoot, 'node_modules')])];
+}

@@ -1,0 +1,43 @@
+import { execa } from 'execa';
+import { BadInputError } from '../errors.js';
+
+export type SandboxMode = 'auto' | 'on' | 'off';
+
+// What this machine offers; detected once per run.
+export type SandboxSupport =
+  | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly setpriv: string; readonly asRoot: boolean }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export const installHint = 'install bubblewrap and util-linux (Debian/Ubuntu: apt install bubblewrap)';
+
+// 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
+export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
+  if (mode === 'off') return { kind: 'none', reason: 'disabled with --sandbox off' };
+  const support = await probe();
+  if (support.kind === 'none' && mode === 'on') {
+    throw new BadInputError('NO_SANDBOX', `--sandbox on, but ${support.reason}: ${installHint}, or use --sandbox off.`);
+  }
+  return support;
+}
+
+async function probe(): Promise<SandboxSupport> {
+  if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
+  const [bwrap, prlimit, setpriv] = await Promise.all(['bwrap', 'prlimit', 'setpriv'].map(which));
+  if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
+  if (!prlimit || !setpriv) return { kind: 'none', reason: 'prlimit or setpriv (util-linux) is missing' };
+  // The same namespaces the runs use: a kernel or container that forbids them fails here, once.
+  const trial = await execa(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true'], {
+    reject: false,
+    timeout: 10_000,
+  });
+  if (trial.exitCode !== 0) {
+    const why = String(trial.stderr).trim().split('\n')[0] || `exit code ${trial.exitCode}`;
+    return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${why})` };
+  }
+  return { kind: 'bwrap', bwrap, prlimit, setpriv, asRoot: process.getuid?.() === 0 };
+}
+
+async function which(command: string): Promise<string | undefined> {
+  const result = await execa('sh', ['-c', `command -v ${command}`], { reject: false });
+  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+}
