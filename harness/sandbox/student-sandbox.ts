@@ -25,11 +25,13 @@ const pinnedHosts = join(packageRoot, 'harness', 'sandbox', 'hosts');
 // The program is the third process of the tree: bwrap, bwrap's pid-namespace init, then the program.
 export function sandboxedLaunch(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): LaunchSpec {
   const { bwrap, prlimit, setpriv } = sandbox.support;
+  const bound = [...sandbox.neededPaths, workspace.root];
+  const tmpfsRoots = ['/tmp', ...sandbox.hiddenPaths, ...unreachableAncestors(bound, sandbox.uid)];
   const mounts = [
     ...['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'],
-    ...['--perms', '1777', '--tmpfs', '/tmp'],
-    ...sandbox.hiddenPaths.flatMap((path) => ['--tmpfs', path]),
-    ...unreachableAncestors(sandbox.neededPaths, sandbox.uid).flatMap((path) => ['--perms', '0755', '--tmpfs', path]),
+    ...tmpfsRoots.flatMap((path) => ['--perms', path === '/tmp' ? '1777' : '0755', '--tmpfs', path]),
+    // bwrap would create the missing folders above a mount point as 0700 root: the program could not cross them.
+    ...foldersInside(bound, tmpfsRoots).flatMap((path) => ['--perms', '0755', '--dir', path]),
     ...sandbox.neededPaths.flatMap((path) => ['--ro-bind-try', path, path]),
     ...['--bind', workspace.root, workspace.root],
     ...['--ro-bind', pinnedHosts, '/etc/hosts'],
@@ -74,6 +76,17 @@ function unreachableAncestors(paths: readonly string[], uid: number | undefined)
     }
   }
   return [...blocked].sort((a, b) => a.length - b.length);
+}
+
+// The ancestors of each path that lie inside one of the tmpfs mounts, outermost first.
+function foldersInside(paths: readonly string[], tmpfsRoots: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+      if (tmpfsRoots.some((root) => folder.startsWith(`${root}${sep}`))) folders.add(folder);
+    }
+  }
+  return [...folders].sort((a, b) => a.length - b.length);
 }
 
 // The folders a program needs besides the system: where the interpreters live, the hooks, node_modules.
