@@ -13,7 +13,7 @@ it('reference/udp-server scores 20/20 on the udp-server rubric', async () => {
     jobs: 1,
     lang: 'en',
     python: 'python3',
-    sandbox: 'on',
+    sandbox: 'auto',
   });
   const [result] = run.submissions;
   expect(result?.checks.filter((check) => !check.passed)).toEqual([]);
