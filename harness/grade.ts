@@ -51,8 +51,9 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
           sandbox: studentSandbox(support, limits, options, python, slot),
         }))
       : undefined;
+  const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const gradeSubmission = (submission: Submission) =>
-    slots ? slots.grade(submission) : gradeUdpServer(submission, { rubric, tools });
+    slots ? slots.grade(submission) : gradeUdpServer(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) });
 
   let done = 0;
   const results = await mapConcurrently(submissions, jobs, async (submission) => {

@@ -6,6 +6,7 @@ import { CapturedOutput } from './captured-output.js';
 import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
+import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -42,10 +43,11 @@ export function killAllStudentProcesses(): void {
 
 export function startStudentProcess(spec: LaunchSpec): StudentProcess {
   const [file, ...args] = spec.argv;
+  const marker = newMarker();
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
   const subprocess = execa(file, args, {
     cwd: spec.cwd,
-    env: spec.env,
+    env: { ...spec.env, [markerVariable]: marker },
     extendEnv: false,
     detached: true,
     stdin: 'ignore',
@@ -67,6 +69,7 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalGroup(pid, 'SIGKILL');
+      if (spec.wrappers === 0) killMarkedProcesses(marker);
       untrackGroup(pid);
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)));
@@ -85,6 +88,7 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
       // Killing the pid-namespace init kills every process in the sandbox, setsid() daemons included.
       if (spec.wrappers > 0) for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
       killTree(pid, 'SIGKILL');
+      if (spec.wrappers === 0) killMarkedProcesses(marker);
     }
     return exited;
   };

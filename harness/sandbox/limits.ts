@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LaunchSpec } from '../launch/student-process.js';
 
 // What one student program may consume; defaults in the rubric, overridable on the command line.
 export const limitsSchema = z
@@ -27,4 +28,10 @@ export function prlimitArgs(limits: Limits): string[] {
     `--nofile=${limits.openFiles}`,
     `--nproc=${limits.processes}`,
   ];
+}
+
+// Unsandboxed runs get the same limits: prlimit sets them and execs the program, adding no process.
+// (As root, the process limit is not enforced without the sandbox's uid drop.)
+export function limitedLaunch(spec: LaunchSpec, prlimit: string, limits: Limits): LaunchSpec {
+  return { ...spec, argv: [prlimit, ...prlimitArgs(limits), '--', ...spec.argv] };
 }

@@ -6,18 +6,24 @@ export type SandboxMode = 'auto' | 'on' | 'off';
 // What this machine offers; detected once per run.
 export type SandboxSupport =
   | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly setpriv: string; readonly asRoot: boolean }
-  | { readonly kind: 'none'; readonly reason: string };
+  // Unsandboxed; prlimit, when present, still applies the resource limits.
+  | { readonly kind: 'none'; readonly reason: string; readonly prlimit?: string };
 
 export const installHint = 'install bubblewrap and util-linux (Debian/Ubuntu: apt install bubblewrap)';
 
 // 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
 export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
-  if (mode === 'off') return { kind: 'none', reason: 'disabled with --sandbox off' };
+  if (mode === 'off') return withPrlimit({ kind: 'none', reason: 'disabled with --sandbox off' });
   const support = await probe();
   if (support.kind === 'none' && mode === 'on') {
     throw new BadInputError('NO_SANDBOX', `--sandbox on, but ${support.reason}: ${installHint}, or use --sandbox off.`);
   }
-  return support;
+  return support.kind === 'none' ? withPrlimit(support) : support;
+}
+
+async function withPrlimit(support: SandboxSupport & { kind: 'none' }): Promise<SandboxSupport> {
+  const prlimit = process.platform === 'linux' ? await which('prlimit') : undefined;
+  return prlimit ? { ...support, prlimit } : support;
 }
 
 async function probe(): Promise<SandboxSupport> {

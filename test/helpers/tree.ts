@@ -17,13 +17,15 @@ export function treeFingerprint(root: string): Map<string, string> {
   return prints;
 }
 
-// Processes whose working directory lies under a folder: a student program that outlived its grading.
+// Processes that belong to runs under a folder (working directory there, or the folder in their
+// environment, as every student program's HOME and TMPDIR are): a program that outlived its grading.
 export function processesUnder(folder: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (readlinkSync(`/proc/${entry}/cwd`).startsWith(folder)) pids.push(Number(entry));
+      const inside = readlinkSync(`/proc/${entry}/cwd`).startsWith(folder) || readFileSync(`/proc/${entry}/environ`).includes(`=${folder}/`);
+      if (inside) pids.push(Number(entry));
     } catch {
       // Gone, or not ours to read.
     }

@@ -10,6 +10,7 @@ import { waitForBind } from '../../launch/wait-bound.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
 import { exchangeDatagrams, loopbackTarget, reuseAddrProbe, type UdpTarget } from '../../probes/udp.js';
 import { parsePythonError } from '../../python/traceback.js';
+import { type Limits, limitedLaunch } from '../../sandbox/limits.js';
 import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type {
@@ -30,6 +31,8 @@ export interface ScenarioContext {
   readonly tools: Toolchain;
   // Absent: programs run unsandboxed (plain mode), in their own process group.
   readonly sandbox?: StudentSandbox;
+  // Plain mode's resource limits, when prlimit exists.
+  readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits };
 }
 
 // What every step of one submission's run needs to know.
@@ -53,7 +56,11 @@ export async function observeUdpServer(submission: Submission, context: Scenario
   await using workspace = await createWorkspace(submission);
   const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
   if (!plain) return { kind: 'no-launcher', entry, source };
-  const spec = context.sandbox ? await confine(plain, workspace, context.sandbox) : plain;
+  const spec = context.sandbox
+    ? await confine(plain, workspace, context.sandbox)
+    : context.plainLimits
+      ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits)
+      : plain;
   const run: RunContext = { rubric, entryName: entry.name, spec, workspace, mappedPort: lease.port };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
 
