@@ -7,6 +7,7 @@ import { toolchain } from './launch/command.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
 import { gradeUdpServer } from './programs/udp-server/grade-submission.js';
+import type { ScenarioContext } from './programs/udp-server/scenario.js';
 import { resolvePython, type PythonInterpreter } from './python/resolve.js';
 import { loadRubric } from './rubric/load.js';
 import type { Rubric } from './rubric/schema.js';
@@ -53,7 +54,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
       : undefined;
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const gradeSubmission = (submission: Submission) =>
-    slots ? slots.grade(submission) : gradeUdpServer(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) });
+    slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
 
   let done = 0;
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
@@ -71,6 +72,15 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
     durationMs: performance.now() - started,
     interrupted: options.signal?.aborted ?? false,
   };
+}
+
+// In-process grading with the same whole-submission deadline a slot has; Ctrl+C kills the programs too.
+async function gradePlain(submission: Submission, context: ScenarioContext, limits: Limits, userStop?: AbortSignal): Promise<SubmissionResult> {
+  const deadline = AbortSignal.timeout(limits.submissionSeconds * 1000);
+  const signal = userStop ? AbortSignal.any([deadline, userStop]) : deadline;
+  const result = await gradeUdpServer(submission, { ...context, signal });
+  if (deadline.aborted) throw new Error(`grading took longer than ${limits.submissionSeconds} s (limits.submissionSeconds)`);
+  return result;
 }
 
 // A uid per slot, far from real accounts: RLIMIT_NPROC counts processes per uid across the machine.

@@ -21,6 +21,7 @@ const expectedFailures: Record<string, readonly string[]> = {
   asyncio: [],
   'catches-ctrl-c': [],
   'other-case-name': [],
+  'connects-a-udp-socket-first': [],
   'forges-markdown': [],
   'no-shebang': ['shebang'],
   'tab-error': ['starts', 'binds', 'reply', 'prints-message', 'prints-client', 'many-clients', 'reuseaddr', 'restart'],

@@ -41,7 +41,8 @@ export function killAllStudentProcesses(): void {
   killAllTracked((pid) => killTree(pid, 'SIGKILL'));
 }
 
-export function startStudentProcess(spec: LaunchSpec): StudentProcess {
+// `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
+export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
@@ -92,6 +93,11 @@ export function startStudentProcess(spec: LaunchSpec): StudentProcess {
     }
     return exited;
   };
+
+  const onStop = () => void kill();
+  stop?.addEventListener('abort', onStop, { once: true });
+  void exited.then(() => stop?.removeEventListener('abort', onStop));
+  if (stop?.aborted) void kill();
 
   return {
     pid,

@@ -9,6 +9,10 @@ export type BindWait =
   | { readonly kind: 'timeout'; readonly otherSockets: readonly BoundSocket[] };
 
 const pollIntervalMs = 2;
+const tcpListen = 0x0a;
+// A server's UDP socket is unconnected (TCP_CLOSE in /proc). A connected one is a client's: glibc's
+// getaddrinfo('localhost') briefly connects a UDP socket to sort its answers, which gives it a port.
+const udpUnconnected = 0x07;
 const tablesOf = { udp: ['udp', 'udp6'], tcp: ['tcp', 'tcp6'] } as const satisfies Record<string, readonly SocketTable[]>;
 
 // Ends on the first bound socket, on the process's exit, or at the deadline, whichever comes first.
@@ -16,7 +20,7 @@ export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tc
   const started = performance.now();
   const wanted = tablesOf[protocol];
   for (;;) {
-    const sockets = boundSockets(program.pid, wanted).filter((socket) => protocol === 'udp' || socket.state === 0x0a);
+    const sockets = boundSockets(program.pid, wanted).filter((socket) => socket.state === (protocol === 'udp' ? udpUnconnected : tcpListen));
     if (sockets.length > 0) return { kind: 'bound', sockets, afterMs: performance.now() - started };
     const status = program.exitStatus();
     if (status) return { kind: 'exited', status };

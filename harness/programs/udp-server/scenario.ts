@@ -33,6 +33,8 @@ export interface ScenarioContext {
   readonly sandbox?: StudentSandbox;
   // Plain mode's resource limits, when prlimit exists.
   readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits };
+  // Fires when this submission must stop now (its deadline, or the user's Ctrl+C): programs are killed.
+  readonly signal?: AbortSignal;
 }
 
 // What every step of one submission's run needs to know.
@@ -42,6 +44,7 @@ interface RunContext {
   readonly spec: LaunchSpec;
   readonly workspace: Workspace;
   readonly mappedPort: number;
+  readonly signal?: AbortSignal;
 }
 
 // Runs one UDP server submission through the lab's whole story and records what happened.
@@ -61,10 +64,10 @@ export async function observeUdpServer(submission: Submission, context: Scenario
     : context.plainLimits
       ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits)
       : plain;
-  const run: RunContext = { rubric, entryName: entry.name, spec, workspace, mappedPort: lease.port };
+  const run: RunContext = { rubric, entryName: entry.name, spec, workspace, mappedPort: lease.port, ...(context.signal ? { signal: context.signal } : {}) };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
 
-  await using server = startStudentProcess(spec);
+  await using server = startStudentProcess(spec, context.signal);
   const start = await observeStart(server, run);
   if (start.kind !== 'bound') {
     await server.kill();
@@ -122,7 +125,7 @@ async function probeLiveServer(
     const restart: RestartObservation = { kind: 'not-attempted' };
     return { observations: { reuseAddr, reply, manyClients, printedPayload, printedClient, interrupt, restart } };
   }
-  await using again = startStudentProcess(run.spec);
+  await using again = startStudentProcess(run.spec, run.signal);
   const restartStart = await observeStart(again, run);
   const restartTarget = restartStart.kind === 'bound' ? loopbackTarget(restartStart.socket) : undefined;
   const restartReply = restartTarget && (await traffic(again, run.entryName, restartTarget, [[payloads.restart]], replyMs));
