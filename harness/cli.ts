@@ -7,7 +7,14 @@ import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
 import { writeReports } from './reports/write.js';
 import { languages } from './rubric/schema.js';
+import { join } from 'node:path';
+import { reportFileName } from './reports/file-names.js';
+import { label } from './reports/format.js';
+import { type Audience, audienceFromEnvironment, forAudience } from './scoring/audience.js';
+import { renderChecklist } from './terminal-checklist.js';
+import { styleFor } from './terminal-style.js';
 import { finalLines, progressLine, unsandboxedWarning } from './terminal.js';
+import { watchSubmissions } from './watch.js';
 
 // Command-line names of the limits, and the rubric's names for them.
 const limitKey = {
@@ -45,6 +52,12 @@ const argv = await yargs(hideBin(process.argv))
   .option('fail-under', { type: 'number', describe: 'Exit with code 1 when a submission scores below this' })
   .option('lang', { choices: languages, default: langFromEnvironment(), describe: 'Language of the reports' })
   .option('python', { type: 'string', default: defaultOptions.python, describe: 'Python 3 command used to run submissions' })
+  .option('student', {
+    type: 'boolean',
+    default: false,
+    describe: "Show what a student may see: hidden checks and feedback levels apply (also GRADE_AUDIENCE=student)",
+  })
+  .option('watch', { type: 'boolean', default: false, describe: 'Grade again after every save (Ctrl+C to stop)' })
   .option('sandbox', {
     choices: ['auto', 'on', 'off'] as const,
     default: defaultOptions.sandbox,
@@ -60,6 +73,7 @@ const argv = await yargs(hideBin(process.argv))
   .example('$0 submissions/alice', 'Grade one student folder')
   .example('$0 simpleUDPServeur.py --lang en', 'Grade one file, reports in English')
   .example('$0 submissions/ --fail-under 10', 'Exit with code 1 if someone scores below 10/20 (for CI)')
+  .example('$0 . --watch', 'A student: grade my folder again on every save')
   .check((args) => {
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new Error('--jobs must be a whole number of at least 1.');
     if (args.failUnder !== undefined && Number.isNaN(args.failUnder)) throw new Error('--fail-under must be a number.');
@@ -79,8 +93,12 @@ const argv = await yargs(hideBin(process.argv))
   })
   .parseAsync();
 
-try {
-  const lang = argv.lang;
+const lang = argv.lang;
+const audience: Audience = argv.student ? 'student' : audienceFromEnvironment();
+let warnedUnsandboxed = false;
+
+// One grading run, start to finish: grade, write the reports, print, and say which exit code it earns.
+async function gradeOnce(signal: AbortSignal): Promise<number> {
   const run = await grade({
     paths: argv.paths ?? ['submissions'],
     rubric: argv.rubric,
@@ -91,27 +109,73 @@ try {
     sandbox: argv.sandbox,
     limits: Object.fromEntries(limitOptions.flatMap((name) => (argv[name] === undefined ? [] : [[limitKey[name], argv[name]]]))),
     ...(argv.failUnder === undefined ? {} : { failUnder: argv.failUnder }),
-    signal: aborter.signal,
+    signal,
     onProgress: (event) => {
-      if (event.kind === 'start' && event.sandbox.kind === 'none' && argv.sandbox === 'auto') {
+      if (event.kind === 'start' && event.sandbox.kind === 'none' && argv.sandbox === 'auto' && !warnedUnsandboxed) {
+        warnedUnsandboxed = true;
         process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, lang)}\n`);
       }
-      const line = progressLine(event, lang);
+      // One submission gets its checklist at the end instead of a progress line.
+      const line = event.kind === 'graded' && event.total === 1 ? undefined : progressLine(event, lang);
       if (line) process.stderr.write(`${line}\n`);
     },
   });
-  await writeReports(run, argv.out, lang);
-  for (const line of finalLines(run, argv.out, lang)) process.stdout.write(`${line}\n`);
-  if (run.interrupted) process.exitCode = 130;
-  else if (run.submissions.some((result) => result.fault)) process.exitCode = 2;
-  else if (argv.failUnder !== undefined && run.submissions.some((result) => result.score < argv.failUnder!)) process.exitCode = 1;
-} catch (error) {
+  const shown = forAudience(run, audience);
+  await writeReports(shown, argv.out, lang);
+  const [single] = shown.submissions;
+  if (shown.submissions.length === 1 && single) {
+    process.stdout.write(renderChecklist(single, shown.rubric, lang, styleFor(process.stdout)));
+    process.stdout.write(`${label('detailedReport', lang, { path: join(argv.out, reportFileName(single.id)) })}\n`);
+  } else {
+    for (const line of finalLines(shown, argv.out, lang)) process.stdout.write(`${line}\n`);
+  }
+  if (run.interrupted) return 130;
+  if (run.submissions.some((result) => result.fault)) return 2;
+  if (argv.failUnder !== undefined && run.submissions.some((result) => result.score < argv.failUnder!)) return 1;
+  return 0;
+}
+
+// --watch: grade, then again after every save; a save during a run stops that run first.
+async function watchForever(): Promise<void> {
+  let current: { controller: AbortController; done: Promise<unknown> } | undefined;
+  const start = () => {
+    const controller = new AbortController();
+    const previous = current;
+    current = {
+      controller,
+      done: (async () => {
+        if (previous) {
+          previous.controller.abort();
+          await previous.done;
+        }
+        if (controller.signal.aborted || aborter.signal.aborted) return;
+        if (process.stdout.isTTY) process.stdout.write('\u001bc');
+        await gradeOnce(AbortSignal.any([controller.signal, aborter.signal])).catch(reportError);
+        process.stderr.write(`${label('watching', lang)}\n`);
+      })(),
+    };
+  };
+  using _watcher = watchSubmissions(argv.paths ?? ['submissions'], argv.out, start);
+  start();
+  await new Promise<void>((resolve) => aborter.signal.addEventListener('abort', () => resolve(), { once: true }));
+  current?.controller.abort();
+  await current?.done;
+  process.exitCode = 130;
+}
+
+function reportError(error: unknown): void {
   if (error instanceof BadInputError) {
     process.stderr.write(`grade: ${error.message}\n`);
-    process.exitCode = 2;
   } else {
     const detail = error instanceof HarnessFault ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`grade: internal error, please report it with this output:\n${detail}\n`);
-    process.exitCode = 2;
   }
+}
+
+try {
+  if (argv.watch) await watchForever();
+  else process.exitCode = await gradeOnce(aborter.signal);
+} catch (error) {
+  reportError(error);
+  process.exitCode = 2;
 }

@@ -50,7 +50,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
           rubric,
           tools,
           sandbox: studentSandbox(support, limits, options, python, slot),
-        }))
+        }), options.signal)
       : undefined;
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const gradeSubmission = (submission: Submission) =>

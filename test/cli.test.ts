@@ -26,7 +26,9 @@ describe('grade CLI', () => {
   it('grades one folder, writes the reports and exits 0', async () => {
     const { exitCode, out, stdout } = await grade([join(fixtures, 'udp-server', 'correct'), '--lang', 'en']);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('1 submission(s) graded');
+    // One submission: the student's checklist, then where the detailed report is.
+    expect(stdout).toContain('Score: 20/20');
+    expect(stdout).toMatch(/Detailed report: .*correct\.md/);
     expect(existsSync(join(out, 'correct.md'))).toBe(true);
     expect(existsSync(join(out, 'summary.md'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).submissions[0]).toMatchObject({ id: 'correct', score: 20 });

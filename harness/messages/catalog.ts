@@ -141,6 +141,34 @@ export const catalog = {
     en: 'Not graded: grader fault ({fault}).',
   },
 
+  'difference.trailing-newline': {
+    fr: 'Différence : « {extra} » en trop à la fin.',
+    en: 'Difference: an extra "{extra}" at the end.',
+  },
+  'difference.extra-at-end': { fr: 'Différence : {extra} en trop à la fin.', en: 'Difference: {extra} too many at the end.' },
+  'difference.spaces': { fr: 'Différence : des espaces en trop autour du texte.', en: 'Difference: extra spaces around the text.' },
+  'difference.bytes-repr': {
+    fr: 'Différence : c’est str(b"…") qui a été envoyé ; envoyez les octets eux-mêmes (b"…" ou "…".encode()).',
+    en: 'Difference: str(b"…") was sent; send the bytes themselves (b"…" or "…".encode()).',
+  },
+  'difference.case': { fr: 'Différence : majuscules et minuscules.', en: 'Difference: upper and lower case.' },
+  'difference.empty': { fr: 'Différence : le datagramme reçu est vide.', en: 'Difference: the datagram received is empty.' },
+  'difference.truncated': {
+    fr: 'Différence : seulement {got} octets sur {expected}.',
+    en: 'Difference: only {got} of {expected} bytes.',
+  },
+  'difference.at-byte': { fr: 'Différence : à partir de l’octet {index}.', en: 'Difference: from byte {index} on.' },
+
+  'feedback.passed': { fr: 'Réussie.', en: 'Passed.' },
+  'feedback.none': {
+    fr: 'Échec (le détail de cette vérification n’est pas communiqué).',
+    en: 'Failed (the details of this check are not shown).',
+  },
+  'feedback.actual-only': {
+    fr: 'Échec : voici ce que votre programme a envoyé (l’attendu n’est pas communiqué).',
+    en: 'Failed: here is what your program sent (what was expected is not shown).',
+  },
+
   'status.code': { fr: 'code de sortie {code}', en: 'exit code {code}' },
   'status.signal': { fr: 'tué par {signal}', en: 'killed by {signal}' },
   'error.at-line': { fr: '{summary} (ligne {line})', en: '{summary} (line {line})' },

@@ -28,6 +28,18 @@ export const reportLabels = {
   rubric: { fr: 'Grille', en: 'Rubric' },
   gradedAt: { fr: 'Corrigé le', en: 'Graded on' },
   report: { fr: 'rapport', en: 'report' },
+  line: { fr: 'ligne {line}', en: 'line {line}' },
+  yourLine: { fr: 'Ligne concernée de votre fichier : {line}.', en: 'Line of your file involved: {line}.' },
+  watching: {
+    fr: 'En attente d’une modification… (Ctrl+C pour arrêter)',
+    en: 'Waiting for a change… (Ctrl+C to stop)',
+  },
+  hiddenCheck: { fr: '(vérification cachée)', en: '(hidden check)' },
+  detailedReport: { fr: 'Rapport détaillé : {path}', en: 'Detailed report: {path}' },
+  hiddenChecks: {
+    fr: 'Vérifications cachées, notées par l’enseignant : {names}.',
+    en: 'Hidden checks, graded by the teacher: {names}.',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type ReportLabel = keyof typeof reportLabels;

@@ -14,6 +14,8 @@ export interface ResultsJson {
     readonly maxScore: number;
     readonly fault: string | null;
     readonly notes: readonly string[];
+    // Only in a student's view (--student), and only when the rubric hides checks.
+    readonly hiddenChecks?: readonly { readonly id: string; readonly maxPoints: number }[];
     readonly checks: readonly {
       readonly id: string;
       readonly passed: boolean;
@@ -37,6 +39,7 @@ export function renderResultsJson(run: GradeRun, lang: Lang): string {
       maxScore: result.maxScore,
       fault: result.fault ?? null,
       notes: result.notes.map((note) => translate(note, lang)),
+      ...(result.hiddenChecks ? { hiddenChecks: result.hiddenChecks.map(({ id, maxPoints }) => ({ id, maxPoints })) } : {}),
       checks: result.checks.map((check) => ({
         id: check.id,
         passed: check.passed,

@@ -20,6 +20,10 @@ export function renderSubmissionMarkdown(result: SubmissionResult, rubric: Rubri
   const notes = [...(result.fault ? [result.fault] : []), ...result.notes.map((note) => translate(note, lang))];
   if (notes.length > 0) parts.push(notes.map((note) => `- ${plainText(note)}`).join('\n'));
   parts.push(checksTable(result.checks, lang));
+  if (result.hiddenChecks?.length) {
+    const names = result.hiddenChecks.map((check) => `${check.id} (${points(check.maxPoints, lang)})`).join(', ');
+    parts.push(`🔒 ${plainText(label('hiddenChecks', lang, { names }))}`);
+  }
 
   const failed = result.checks.filter((check) => !check.passed && !check.blocked);
   const blocked = result.checks.filter((check) => check.blocked);
@@ -51,23 +55,28 @@ function failureSection(check: CheckResult, lang: Lang): string {
     plainText(translate(check.reason, lang)),
   ];
   if (check.evidence) lines.push(evidenceBlock(check.evidence, lang));
+  if (check.line !== undefined && check.evidence?.kind !== 'python-error') lines.push(plainText(label('yourLine', lang, { line: check.line })));
   if (check.hint) lines.push(`**${label('hint', lang)}${colon(lang)}** ${plainText(localized(check.hint, lang))}`);
   return lines.join('\n\n');
 }
 
 function evidenceBlock(evidence: Evidence, lang: Lang): string {
   if (evidence.kind === 'python-error') {
-    const where = evidence.error.line === undefined ? '' : ` (${lang === 'fr' ? 'ligne' : 'line'} ${evidence.error.line})`;
+    const where = evidence.error.line === undefined ? '' : ` (${label('line', lang, { line: evidence.error.line })})`;
     return codeBlock(`${label('pythonError', lang)}${where}${colon(lang)} ${evidence.error.summary}`).trimEnd();
   }
-  const expectedLabel = label('expected', lang);
-  const receivedLabel = label('received', lang);
-  const width = Math.max(expectedLabel.length, receivedLabel.length);
+  const rows: [string, Buffer | undefined][] =
+    evidence.kind === 'bytes'
+      ? [
+          [label('expected', lang), evidence.expected],
+          [label('received', lang), evidence.received],
+        ]
+      : [[label('received', lang), evidence.received]];
+  const width = Math.max(...rows.map(([name]) => name.length));
   const describe = (bytes: Buffer | undefined) =>
     bytes ? `${pythonBytesLiteral(bytes)}\n${' '.repeat(width + 3)}${label('hex', lang)}: ${hexBytes(bytes) || '—'}` : translate({ key: 'bytes.nothing' }, lang);
-  return codeBlock(
-    `${expectedLabel.padEnd(width)}${colon(lang)} ${describe(evidence.expected)}\n${receivedLabel.padEnd(width)}${colon(lang)} ${describe(evidence.received)}`,
-  ).trimEnd();
+  const block = codeBlock(rows.map(([name, bytes]) => `${name.padEnd(width)}${colon(lang)} ${describe(bytes)}`).join('\n')).trimEnd();
+  return evidence.kind === 'bytes' && evidence.difference ? `${block}\n\n${plainText(translate(evidence.difference, lang))}` : block;
 }
 
 function outputSection(title: string, output: RunOutput, lang: Lang): string {

@@ -12,7 +12,11 @@ export function renderSummaryMarkdown(run: GradeRun, lang: Lang): string {
   const rule = `|---|---|${checkIds.map(() => ':-:').join('|')}|`;
   const rows = submissions.map((result) => {
     const link = `[${tableCell(result.id)}](${encodeURIComponent(reportFileName(result.id))})`;
-    const marks = result.checks.map((check) => mark(check.passed));
+    // By id: a student's view lacks its hidden checks.
+    const marks = checkIds.map((id) => {
+      const check = result.checks.find((candidate) => candidate.id === id);
+      return check ? mark(check.passed) : '🔒';
+    });
     return `| ${link} | ${scoreText(result.score, result.maxScore, lang)} | ${marks.join(' | ')} |`;
   });
 

@@ -19,6 +19,10 @@ export const checkSchema = z.strictObject({
   points: z.number().nonnegative(),
   title: text,
   hint: text.optional(),
+  // hidden: run and scored for the teacher, listed without details in a student's run (--student).
+  visibility: z.enum(['visible', 'hidden']).default('visible'),
+  // How much of expected vs received a student's run reveals when the check fails.
+  feedback: z.enum(['full', 'actual-only', 'none']).default('full'),
 });
 
 export const udpServerProgram = z.strictObject({

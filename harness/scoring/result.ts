@@ -15,6 +15,7 @@ export interface CheckResult {
   readonly evidence?: Evidence;
   // Could not run because an earlier step failed (see CheckOutcome).
   readonly blocked?: true;
+  readonly line?: number;
 }
 
 export interface SubmissionResult {
@@ -26,6 +27,8 @@ export interface SubmissionResult {
   readonly score: number;
   readonly maxScore: number;
   readonly checks: readonly CheckResult[];
+  // Checks kept from a student's view (--student): only their names and points are shown.
+  readonly hiddenChecks?: readonly { readonly id: string; readonly title: LocalizedText; readonly maxPoints: number }[];
   readonly output?: RunOutput;
   readonly restartOutput?: RunOutput;
   // Set when the harness itself failed on this submission: its score then means nothing.

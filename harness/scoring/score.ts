@@ -16,6 +16,7 @@ export function scoreChecks(rubric: Rubric, outcomes: (checkId: string) => Check
       reason: outcome.reason,
       ...(outcome.evidence ? { evidence: outcome.evidence } : {}),
       ...(outcome.blocked ? { blocked: true } : {}),
+      ...(outcome.line === undefined ? {} : { line: outcome.line }),
     };
   });
   return {

@@ -22,14 +22,20 @@ interface Slot {
   kill(): void;
 }
 
+// `stop`: when it fires (Ctrl+C, a save in --watch), every slot is killed with all it runs.
 export async function startSlotPool(
   count: number,
   support: SandboxSupport & { kind: 'bwrap' },
   setupFor: (slot: number) => WorkerSetup,
+  stop?: AbortSignal,
 ): Promise<SlotPool> {
   const start = (index: number) => startSlot(support, setupFor(index));
   const slots = await Promise.all(Array.from({ length: count }, (_, index) => start(index)));
   const free = slots.map((_, index) => index);
+  const killAll = () => {
+    for (const slot of slots) slot.kill();
+  };
+  stop?.addEventListener('abort', killAll, { once: true });
   return {
     async grade(submission) {
       const index = free.pop();
@@ -38,16 +44,17 @@ export async function startSlotPool(
       try {
         return await slots[index]!.request(submission, deadlineMs);
       } catch (error) {
-        // A slot that failed may hold anything: replace it before the next submission.
+        // A slot that failed may hold anything: replace it before the next submission (unless stopping).
         slots[index]!.kill();
-        slots[index] = await start(index);
+        if (!stop?.aborted) slots[index] = await start(index);
         throw error;
       } finally {
         free.push(index);
       }
     },
     [Symbol.asyncDispose]: async () => {
-      for (const slot of slots) slot.kill();
+      stop?.removeEventListener('abort', killAll);
+      killAll();
     },
   };
 }
