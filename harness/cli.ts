@@ -10,6 +10,7 @@ import { languages } from './rubric/schema.js';
 import { join } from 'node:path';
 import { reportFileName } from './reports/file-names.js';
 import { label } from './reports/format.js';
+import { translate } from './messages/translate.js';
 import { type Audience, audienceFromEnvironment, forAudience } from './scoring/audience.js';
 import { renderChecklist } from './terminal-checklist.js';
 import { styleFor } from './terminal-style.js';
@@ -165,7 +166,7 @@ async function watchForever(): Promise<void> {
 
 function reportError(error: unknown): void {
   if (error instanceof BadInputError) {
-    process.stderr.write(`grade: ${error.message}\n`);
+    process.stderr.write(`grade: ${translate(error.sentence, lang)}\n`);
   } else {
     const detail = error instanceof HarnessFault ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`grade: internal error, please report it with this output:\n${detail}\n`);

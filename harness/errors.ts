@@ -1,3 +1,5 @@
+import { type Message, translate } from './messages/translate.js';
+
 // Errors are for the harness's own faults and bad input; a student's failure is a result, never an error.
 
 export type BadInputCode =
@@ -9,14 +11,14 @@ export type BadInputCode =
   | 'NO_SANDBOX'
   | 'INVALID_OPTION';
 
-// Bad input: the user can fix it; the message is one sentence that says how. Exit code 2.
+// Bad input: the user can fix it; the message is one sentence that says how, in either language. Exit code 2.
 export class BadInputError extends Error {
   override name = 'BadInputError';
   constructor(
     readonly code: BadInputCode,
-    message: string,
+    readonly sentence: Message,
   ) {
-    super(message);
+    super(translate(sentence, 'en'));
   }
 }
 

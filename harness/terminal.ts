@@ -1,9 +1,9 @@
 import type { GradeRun } from './grade.js';
 import type { ProgressEvent } from './options.js';
 import type { Lang } from './rubric/schema.js';
-import { label, scoreText } from './reports/format.js';
+import { scoreText } from './reports/format.js';
+import { message, translate } from './messages/translate.js';
 import { visibleControls } from './reports/markdown-text.js';
-import { installHint } from './sandbox/support.js';
 
 // The lines the CLI prints while and after grading; pure functions, the CLI decides where they go.
 
@@ -16,22 +16,21 @@ export function progressLine(event: ProgressEvent, lang: Lang): string | undefin
 
 // Said once, before grading, when --sandbox auto found no sandbox: what is missing and how to get it.
 export function unsandboxedWarning(reason: string, lang: Lang): string {
-  return lang === 'fr'
-    ? `Attention : pas de bac à sable (${reason}). Les programmes tournent avec vos droits, voient tout le système et le réseau, sans limite de processus. Pour l'activer : ${installHint}.`
-    : `Warning: no sandbox (${reason}). Programs run with your rights, see the whole system and the network, with no process limit. To enable it: ${installHint}.`;
+  return translate(message('terminal.unsandboxed', { reason, hint: message('input.sandbox-hint') }), lang);
 }
 
 export function finalLines(run: GradeRun, outDir: string, lang: Lang): string[] {
   const count = run.submissions.length;
   const mean = count === 0 ? 0 : run.submissions.reduce((sum, result) => sum + result.score, 0) / count;
-  const seconds = (run.durationMs / 1000).toFixed(1);
-  const lines =
-    lang === 'fr'
-      ? [`${count} rendu(s) corrigé(s) en ${seconds} s, ${label('mean', lang).toLowerCase()} ${scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang)}.`, `Rapports : ${outDir}/summary.md`]
-      : [`${count} submission(s) graded in ${seconds} s, ${label('mean', lang).toLowerCase()} ${scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang)}.`, `Reports: ${outDir}/summary.md`];
+  const graded = message('terminal.graded', {
+    count,
+    seconds: (run.durationMs / 1000).toFixed(1),
+    mean: scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang),
+  });
+  const lines = [translate(graded, lang), translate(message('terminal.reports', { path: `${outDir}/summary.md` }), lang)];
   // After an interruption the ungraded submissions are expected; only real faults are listed.
   const faults = run.interrupted ? [] : run.submissions.filter((result) => result.fault);
-  for (const result of faults) lines.push(`${lang === 'fr' ? 'Erreur du correcteur' : 'Grader fault'} (${visibleControls(result.id)}): ${result.fault}`);
-  if (run.interrupted) lines.push(lang === 'fr' ? 'Correction interrompue : rapports partiels écrits.' : 'Grading interrupted: partial reports written.');
+  for (const result of faults) lines.push(translate(message('terminal.fault', { id: visibleControls(result.id), fault: result.fault ?? '' }), lang));
+  if (run.interrupted) lines.push(translate(message('terminal.interrupted'), lang));
   return lines;
 }

@@ -57,9 +57,15 @@ describe('grade CLI', () => {
     ],
     [[join(fixtures, 'udp-server', 'correct'), '--python', '/no/such/python3'], /^grade: No Python 3 found .*pass --python/],
   ])('rejects bad input %j with one sentence and exit code 2', async (args, pattern) => {
-    const { exitCode, stderr } = await grade(args);
+    const { exitCode, stderr } = await grade([...args, '--lang', 'en']);
     expect(exitCode).toBe(2);
     expectOneSentence(stderr, pattern);
+  });
+
+  it('says it in French too', async () => {
+    const { exitCode, stderr } = await grade(['does/not/exist', '--lang', 'fr']);
+    expect(exitCode).toBe(2);
+    expectOneSentence(stderr, /^grade: .*does\/not\/exist n’existe pas : vérifiez le chemin/);
   });
 
   it('rejects invalid options with exit code 2', async () => {

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { BadInputError } from '../errors.js';
+import { message } from '../messages/translate.js';
 import type { Submission } from './submission.js';
 
 // Files a submission can be run from; a folder that directly holds one is a submission itself.
@@ -13,10 +14,7 @@ export async function discoverSubmissions(paths: readonly string[], outDir: stri
   const found: Submission[] = [];
   for (const path of paths) found.push(...(await submissionsAt(resolve(path), resolve(outDir))));
   if (found.length === 0) {
-    throw new BadInputError(
-      'NOTHING_TO_GRADE',
-      `Nothing to grade in ${paths.join(', ')}: give a student folder, a folder of student folders, or a .py file.`,
-    );
+    throw new BadInputError('NOTHING_TO_GRADE', message('input.nothing-to-grade', { paths: paths.join(', ') }));
   }
   return withUniqueIds(found).sort((a, b) => compareIds(a.id, b.id));
 }
@@ -24,7 +22,7 @@ export async function discoverSubmissions(paths: readonly string[], outDir: stri
 async function submissionsAt(path: string, outDir: string): Promise<Submission[]> {
   const info = await stat(path).catch(() => undefined);
   if (!info) {
-    throw new BadInputError('PATH_NOT_FOUND', `${path} does not exist: check the path, or run from the folder that holds it.`);
+    throw new BadInputError('PATH_NOT_FOUND', message('input.path-not-found', { path }));
   }
   if (info.isFile()) return [{ id: basename(dirname(path)) || basename(path), dir: dirname(path), file: path }];
   if (!info.isDirectory()) return [];

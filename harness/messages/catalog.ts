@@ -169,6 +169,54 @@ export const catalog = {
     en: 'Failed: here is what your program sent (what was expected is not shown).',
   },
 
+  'input.path-not-found': {
+    fr: '{path} n’existe pas : vérifiez le chemin, ou lancez la commande depuis le dossier qui le contient.',
+    en: '{path} does not exist: check the path, or run from the folder that holds it.',
+  },
+  'input.nothing-to-grade': {
+    fr: 'Rien à corriger dans {paths} : donnez un dossier d’étudiant, un dossier de dossiers d’étudiants, ou un fichier .py.',
+    en: 'Nothing to grade in {paths}: give a student folder, a folder of student folders, or a .py file.',
+  },
+  'input.unknown-rubric': {
+    fr: 'Grille « {rubric} » inconnue : passez à --rubric l’une de {known}, ou le chemin d’un fichier de grille.',
+    en: 'Unknown rubric "{rubric}": pass --rubric with one of {known}, or the path of a rubric file.',
+  },
+  'input.unreadable-rubric': {
+    fr: 'Le fichier de grille {file} est illisible : vérifiez le chemin donné à --rubric.',
+    en: 'Rubric file {file} cannot be read: check the path given to --rubric.',
+  },
+  'input.invalid-rubric': {
+    fr: 'Grille invalide {file} : {problems}. Corrigez le fichier et relancez.',
+    en: 'Invalid rubric {file}: {problems}. Fix the file and run again.',
+  },
+  'input.no-python': {
+    fr: 'Aucun Python 3 trouvé (essayé : « {command} ») : installez Python 3, ou passez à --python le chemin d’un python3.',
+    en: 'No Python 3 found (tried "{command}"): install Python 3, or pass --python with the path of a python3 binary.',
+  },
+  'input.no-sandbox': {
+    fr: '--sandbox on, mais {reason} : {hint}, ou utilisez --sandbox off.',
+    en: '--sandbox on, but {reason}: {hint}, or use --sandbox off.',
+  },
+  'input.sandbox-hint': {
+    fr: 'installez bubblewrap et util-linux (Debian/Ubuntu : apt install bubblewrap)',
+    en: 'install bubblewrap and util-linux (Debian/Ubuntu: apt install bubblewrap)',
+  },
+
+  'terminal.unsandboxed': {
+    fr: 'Attention : pas de bac à sable ({reason}). Les programmes tournent avec vos droits, voient tout le système et le réseau, sans limite de processus. Pour l’activer : {hint}.',
+    en: 'Warning: no sandbox ({reason}). Programs run with your rights, see the whole system and the network, with no process limit. To enable it: {hint}.',
+  },
+  'terminal.graded': {
+    fr: '{count} rendu(s) corrigé(s) en {seconds} s, moyenne {mean}.',
+    en: '{count} submission(s) graded in {seconds} s, mean {mean}.',
+  },
+  'terminal.reports': { fr: 'Rapports : {path}', en: 'Reports: {path}' },
+  'terminal.fault': { fr: 'Erreur du correcteur ({id}) : {fault}', en: 'Grader fault ({id}): {fault}' },
+  'terminal.interrupted': {
+    fr: 'Correction interrompue : rapports partiels écrits.',
+    en: 'Grading interrupted: partial reports written.',
+  },
+
   'status.code': { fr: 'code de sortie {code}', en: 'exit code {code}' },
   'status.signal': { fr: 'tué par {signal}', en: 'killed by {signal}' },
   'error.at-line': { fr: '{summary} (ligne {line})', en: '{summary} (line {line})' },

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { BadInputError } from '../errors.js';
+import { message } from '../messages/translate.js';
 
 export interface PythonInterpreter {
   readonly executable: string;
@@ -16,10 +17,7 @@ export async function resolvePython(command = 'python3'): Promise<PythonInterpre
   const result = await execa(command, ['-c', script], { reject: false, timeout: 15_000, stdin: 'ignore' });
   const [executable, version, prefixes = ''] = String(result.stdout).trim().split('\n');
   if (result.exitCode !== 0 || !executable || !version?.startsWith('3.')) {
-    throw new BadInputError(
-      'NO_PYTHON',
-      `No Python 3 found (tried "${command}"): install Python 3, or pass --python with the path of a python3 binary.`,
-    );
+    throw new BadInputError('NO_PYTHON', message('input.no-python', { command }));
   }
   return { executable, version, prefixes: prefixes.split(':').filter(Boolean) };
 }

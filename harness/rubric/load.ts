@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { BadInputError } from '../errors.js';
+import { message } from '../messages/translate.js';
 import { rubricsDir } from '../paths.js';
 import { rubricProblems } from './rules.js';
 import { type Rubric, rubricSchema } from './schema.js';
@@ -19,8 +20,8 @@ export async function loadRubric(idOrPath: string): Promise<Rubric> {
     throw new BadInputError(
       'UNKNOWN_RUBRIC',
       looksLikePath
-        ? `Rubric file ${idOrPath} cannot be read: check the path given to --rubric.`
-        : `Unknown rubric "${idOrPath}": pass --rubric with one of ${known.join(', ')}, or the path of a rubric file.`,
+        ? message('input.unreadable-rubric', { file: idOrPath })
+        : message('input.unknown-rubric', { rubric: idOrPath, known: known.join(', ') }),
     );
   }
   return parseRubric(source, file);
@@ -48,7 +49,7 @@ export async function knownRubricIds(): Promise<string[]> {
 }
 
 function invalid(file: string, problems: string[]): BadInputError {
-  return new BadInputError('INVALID_RUBRIC', `Invalid rubric ${file}: ${problems.join('; ')}. Fix the file and run again.`);
+  return new BadInputError('INVALID_RUBRIC', message('input.invalid-rubric', { file, problems: problems.join('; ') }));
 }
 
 // "checks[3].points: expected a number" rather than zod's raw issue objects.

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { BadInputError } from '../errors.js';
+import { message } from '../messages/translate.js';
 
 export type SandboxMode = 'auto' | 'on' | 'off';
 
@@ -9,14 +10,13 @@ export type SandboxSupport =
   // Unsandboxed; prlimit, when present, still applies the resource limits.
   | { readonly kind: 'none'; readonly reason: string; readonly prlimit?: string };
 
-export const installHint = 'install bubblewrap and util-linux (Debian/Ubuntu: apt install bubblewrap)';
 
 // 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
 export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
   if (mode === 'off') return withPrlimit({ kind: 'none', reason: 'disabled with --sandbox off' });
   const support = await probe();
   if (support.kind === 'none' && mode === 'on') {
-    throw new BadInputError('NO_SANDBOX', `--sandbox on, but ${support.reason}: ${installHint}, or use --sandbox off.`);
+    throw new BadInputError('NO_SANDBOX', message('input.no-sandbox', { reason: support.reason, hint: message('input.sandbox-hint') }));
   }
   return support.kind === 'none' ? withPrlimit(support) : support;
 }
