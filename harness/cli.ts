@@ -14,8 +14,13 @@ import { translate } from './messages/translate.js';
 import { type Audience, audienceFromEnvironment, forAudience } from './scoring/audience.js';
 import { renderChecklist } from './terminal-checklist.js';
 import { styleFor } from './terminal-style.js';
-import { finalLines, progressLine, unsandboxedWarning } from './terminal.js';
+import { finalLines, progressLine, statusLine, unsandboxedWarning } from './terminal.js';
 import { watchSubmissions } from './watch.js';
+import type { GradeRun } from './grade.js';
+import type { ProgressEvent } from './options.js';
+import { mergeRuns } from './classroom/merge.js';
+import { writeRunState } from './classroom/run-state.js';
+import { parseShard } from './classroom/shard.js';
 
 // Command-line names of the limits, and the rubric's names for them.
 const limitKey = {
@@ -46,6 +51,7 @@ const argv = await yargs(hideBin(process.argv))
   .scriptName('grade')
   .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes Markdown and JSON reports.')
   .command('$0 [paths..]', false)
+  .command('merge <dirs..>', 'Merge the --out folders of sharded runs (--shard i/n) into one set of reports')
   .positional('paths', { type: 'string', array: true, default: ['submissions'], describe: 'A .py file, a student folder, or a folder of student folders' })
   .option('rubric', { type: 'string', default: defaultOptions.rubric, describe: 'Rubric id (a file name in rubrics/) or path of a rubric file' })
   .option('out', { type: 'string', default: defaultOptions.outDir, describe: 'Folder the reports are written to' })
@@ -59,6 +65,12 @@ const argv = await yargs(hideBin(process.argv))
     describe: "Show what a student may see: hidden checks and feedback levels apply (also GRADE_AUDIENCE=student)",
   })
   .option('watch', { type: 'boolean', default: false, describe: 'Grade again after every save (Ctrl+C to stop)' })
+  .option('shard', { type: 'string', describe: 'Grade only shard i of n (e.g. 2/4), chosen by hashing ids; see "grade merge"' })
+  .option('changed-only', {
+    type: 'boolean',
+    default: false,
+    describe: 'Reuse the results of submissions unchanged since the last run into --out (same files, rubric, grader)',
+  })
   .option('sandbox', {
     choices: ['auto', 'on', 'off'] as const,
     default: defaultOptions.sandbox,
@@ -75,6 +87,8 @@ const argv = await yargs(hideBin(process.argv))
   .example('$0 simpleUDPServeur.py --lang en', 'Grade one file, reports in English')
   .example('$0 submissions/ --fail-under 10', 'Exit with code 1 if someone scores below 10/20 (for CI)')
   .example('$0 . --watch', 'A student: grade my folder again on every save')
+  .example('$0 submissions/ --shard 1/2 --out out-1', 'CI: grade half of the class on this runner')
+  .example('$0 merge out-1 out-2 --out reports', 'CI: one set of reports from the sharded runs')
   .check((args) => {
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new Error('--jobs must be a whole number of at least 1.');
     if (args.failUnder !== undefined && Number.isNaN(args.failUnder)) throw new Error('--fail-under must be a number.');
@@ -110,17 +124,44 @@ async function gradeOnce(signal: AbortSignal): Promise<number> {
     sandbox: argv.sandbox,
     limits: Object.fromEntries(limitOptions.flatMap((name) => (argv[name] === undefined ? [] : [[limitKey[name], argv[name]]]))),
     ...(argv.failUnder === undefined ? {} : { failUnder: argv.failUnder }),
+    ...(argv.shard === undefined ? {} : { shard: parseShard(argv.shard) }),
+    changedOnly: argv.changedOnly,
     signal,
     onProgress: (event) => {
       if (event.kind === 'start' && event.sandbox.kind === 'none' && argv.sandbox === 'auto' && !warnedUnsandboxed) {
         warnedUnsandboxed = true;
         process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, lang)}\n`);
       }
-      // One submission gets its checklist at the end instead of a progress line.
-      const line = event.kind === 'graded' && event.total === 1 ? undefined : progressLine(event, lang);
-      if (line) process.stderr.write(`${line}\n`);
+      progress.update(event);
     },
   });
+  progress.finish();
+  await writeRunState(run, argv.out);
+  return report(run);
+}
+
+// Progress on stderr: a line rewritten in place on a terminal, one line per submission in CI logs.
+const progress = (() => {
+  const live = process.stderr.isTTY === true;
+  let state = { done: 0, total: 0, belowFull: 0, startedAt: performance.now() };
+  const show = () => process.stderr.write(`\r\u001b[K${statusLine({ ...state, elapsedMs: performance.now() - state.startedAt }, lang)}`);
+  return {
+    update(event: ProgressEvent) {
+      if (event.kind === 'start') state = { done: 0, total: event.total, belowFull: 0, startedAt: performance.now() };
+      else state = { ...state, done: event.done, belowFull: state.belowFull + (event.score < event.maxScore ? 1 : 0) };
+      // One submission gets its checklist at the end instead.
+      if (state.total <= 1) return;
+      if (live) show();
+      else if (event.kind === 'graded') process.stderr.write(`${progressLine(event, lang)}\n`);
+    },
+    finish() {
+      if (live && state.total > 1) process.stderr.write('\r\u001b[K');
+    },
+  };
+})();
+
+// Reports, terminal lines and the exit code, from a run (graded now, or merged from shards).
+async function report(run: GradeRun): Promise<number> {
   const shown = forAudience(run, audience);
   await writeReports(shown, argv.out, lang);
   const [single] = shown.submissions;
@@ -174,7 +215,12 @@ function reportError(error: unknown): void {
 }
 
 try {
-  if (argv.watch) await watchForever();
+  if (argv._[0] === 'merge') {
+    const merged = await mergeRuns((argv as { dirs?: string[] }).dirs ?? []);
+    await writeRunState(merged, argv.out);
+    process.exitCode = await report(merged);
+  }
+  else if (argv.watch) await watchForever();
   else process.exitCode = await gradeOnce(aborter.signal);
 } catch (error) {
   reportError(error);

@@ -17,6 +17,9 @@ import type { Limits } from './sandbox/limits.js';
 import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
 import { startSlotPool } from './workers/slot-pool.js';
+import { harnessFingerprint } from './classroom/harness-version.js';
+import { openResultCache } from './classroom/result-cache.js';
+import { inShard } from './classroom/shard.js';
 import { scoreChecks } from './scoring/score.js';
 
 // The outcome of one grading run: what every report is rendered from.
@@ -35,7 +38,9 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const startedAt = new Date();
   const started = performance.now();
   const rubric = await loadRubric(options.rubric);
-  const submissions = await discoverSubmissions(options.paths, options.outDir);
+  const discovered = await discoverSubmissions(options.paths, options.outDir);
+  const shard = options.shard;
+  const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
   const python = await resolvePython(options.python);
   const support = await detectSandbox(options.sandbox);
   const tools = toolchain(python);
@@ -45,7 +50,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
   // Sandboxed: each slot is a worker in its own network namespace. Plain: programs run from this process.
   await using slots =
-    support.kind === 'bwrap'
+    support.kind === 'bwrap' && submissions.length > 0
       ? await startSlotPool(jobs, support, (slot) => ({
           rubric,
           tools,
@@ -56,11 +61,15 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
 
+  const cache = openResultCache(options.outDir, { rubric, limits }, await harnessFingerprint());
   let done = 0;
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
-    const result = await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal);
+    const reused = options.changedOnly ? await cache.lookup(submission) : undefined;
+    const result = reused ?? (await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal));
+    if (!reused && !result.fault) await cache.store(submission, result);
     done++;
-    options.onProgress?.({ kind: 'graded', id: submission.id, score: result.score, maxScore: result.maxScore, done, total: submissions.length });
+    const { id, score, maxScore } = result;
+    options.onProgress?.({ kind: 'graded', id, score, maxScore, done, total: submissions.length, reused: reused !== undefined });
     return result;
   });
   return {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Lang } from './rubric/schema.js';
 import type { Limits } from './sandbox/limits.js';
 import type { SandboxMode, SandboxSupport } from './sandbox/support.js';
+import type { Shard } from './classroom/shard.js';
 
 // Everything one grading run needs; the CLI builds it from argv, tests build it directly.
 export interface GradeOptions {
@@ -18,13 +19,26 @@ export interface GradeOptions {
   readonly sandbox: SandboxMode;
   // Overrides of the rubric's resource limits.
   readonly limits?: Partial<Limits>;
+  // Grade only this deterministic share of the class (CI runners in parallel; see `grade merge`).
+  readonly shard?: Shard;
+  // Reuse the result of a submission whose files, rubric and harness are unchanged since the last run.
+  readonly changedOnly?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
   | { readonly kind: 'start'; readonly total: number; readonly sandbox: SandboxSupport }
-  | { readonly kind: 'graded'; readonly id: string; readonly score: number; readonly maxScore: number; readonly done: number; readonly total: number };
+  | {
+      readonly kind: 'graded';
+      readonly id: string;
+      readonly score: number;
+      readonly maxScore: number;
+      readonly done: number;
+      readonly total: number;
+      // Taken from the cache (--changed-only): no program was run.
+      readonly reused: boolean;
+    };
 
 export const defaultOptions = {
   rubric: 'udp-server',

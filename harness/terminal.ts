@@ -7,11 +7,34 @@ import { visibleControls } from './reports/markdown-text.js';
 
 // The lines the CLI prints while and after grading; pure functions, the CLI decides where they go.
 
+// One line per graded submission: what CI logs keep.
 export function progressLine(event: ProgressEvent, lang: Lang): string | undefined {
   if (event.kind !== 'graded') return undefined;
   const width = String(event.total).length;
   const mark = event.score === event.maxScore ? '✅' : '❌';
-  return `[${String(event.done).padStart(width)}/${event.total}] ${mark} ${scoreText(event.score, event.maxScore, lang).padStart(5)}  ${visibleControls(event.id)}`;
+  const reused = event.reused ? ` ${translate(message('terminal.reused'), lang)}` : '';
+  return `[${String(event.done).padStart(width)}/${event.total}] ${mark} ${scoreText(event.score, event.maxScore, lang).padStart(5)}  ${visibleControls(event.id)}${reused}`;
+}
+
+// On a terminal, one line rewritten in place: how far, how many below full marks, how long still.
+export interface ProgressState {
+  readonly done: number;
+  readonly total: number;
+  readonly belowFull: number;
+  readonly elapsedMs: number;
+}
+
+export function statusLine(state: ProgressState, lang: Lang): string {
+  const left = state.done === 0 ? undefined : Math.ceil(((state.elapsedMs / state.done) * (state.total - state.done)) / 1000);
+  return translate(
+    message(left === undefined ? 'terminal.status-start' : 'terminal.status', {
+      done: state.done,
+      total: state.total,
+      below: state.belowFull,
+      seconds: left ?? 0,
+    }),
+    lang,
+  );
 }
 
 // Said once, before grading, when --sandbox auto found no sandbox: what is missing and how to get it.

@@ -13,7 +13,7 @@ export interface Workspace extends AsyncDisposable {
   readonly bindLog: string;
 }
 
-const skippedNames = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
+export const skippedNames = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
 // A submission is a handful of small files; a bigger folder is somebody's home directory by mistake.
 const maxCopiedBytes = 64 * 1024 * 1024;
 

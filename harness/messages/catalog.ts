@@ -202,6 +202,28 @@ export const catalog = {
     en: 'install bubblewrap and util-linux (Debian/Ubuntu: apt install bubblewrap)',
   },
 
+  'input.bad-shard': {
+    fr: '--shard {shard} : écrivez i/n avec 1 ≤ i ≤ n, par exemple --shard 2/4.',
+    en: '--shard {shard}: write i/n with 1 ≤ i ≤ n, for example --shard 2/4.',
+  },
+  'input.no-run-state': {
+    fr: '{dir} ne contient pas d’état de correction ({file}) : donnez à « grade merge » les dossiers --out des corrections partielles.',
+    en: '{dir} holds no grading state ({file}): give "grade merge" the --out folders of the sharded runs.',
+  },
+  'input.merge-mismatch': {
+    fr: 'Impossible de fusionner {dir} : {what} diffère des autres dossiers ; fusionnez des corrections faites avec la même grille et la même langue.',
+    en: 'Cannot merge {dir}: its {what} differs from the other folders; merge runs made with the same rubric and language.',
+  },
+  'input.merge-duplicate': {
+    fr: 'Le rendu « {id} » apparaît dans plusieurs dossiers à fusionner : chaque rendu ne doit être corrigé que dans un seul lot (--shard).',
+    en: 'Submission "{id}" appears in several folders to merge: each submission must be graded in one shard only (--shard).',
+  },
+
+  'input.unknown-format': {
+    fr: 'Format inconnu « {format} » dans --format : donnez une liste séparée par des virgules parmi {formats}, ou all.',
+    en: 'Unknown format "{format}" in --format: give a comma-separated list of {formats}, or all.',
+  },
+
   'terminal.unsandboxed': {
     fr: 'Attention : pas de bac à sable ({reason}). Les programmes tournent avec vos droits, voient tout le système et le réseau, sans limite de processus. Pour l’activer : {hint}.',
     en: 'Warning: no sandbox ({reason}). Programs run with your rights, see the whole system and the network, with no process limit. To enable it: {hint}.',
@@ -209,6 +231,12 @@ export const catalog = {
   'terminal.graded': {
     fr: '{count} rendu(s) corrigé(s) en {seconds} s, moyenne {mean}.',
     en: '{count} submission(s) graded in {seconds} s, mean {mean}.',
+  },
+  'terminal.reused': { fr: '(inchangé, résultat repris)', en: '(unchanged, result reused)' },
+  'terminal.status-start': { fr: '{done}/{total} corrigés…', en: '{done}/{total} graded…' },
+  'terminal.status': {
+    fr: '{done}/{total} corrigés · {below} sous la note maximale · encore ~{seconds} s',
+    en: '{done}/{total} graded · {below} below full marks · ~{seconds} s left',
   },
   'terminal.reports': { fr: 'Rapports : {path}', en: 'Reports: {path}' },
   'terminal.fault': { fr: 'Erreur du correcteur ({id}) : {fault}', en: 'Grader fault ({id}): {fault}' },

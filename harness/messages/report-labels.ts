@@ -30,6 +30,14 @@ export const reportLabels = {
   report: { fr: 'rapport', en: 'report' },
   line: { fr: 'ligne {line}', en: 'line {line}' },
   yourLine: { fr: 'Ligne concernée de votre fichier : {line}.', en: 'Line of your file involved: {line}.' },
+  reusedFrom: {
+    fr: 'Résultat repris de la correction du {date} : le rendu, la grille et le correcteur n’ont pas changé depuis.',
+    en: 'Result reused from the grading of {date}: the submission, the rubric and the grader are unchanged since.',
+  },
+  // Column headers of grades.csv; the check columns are headed by the check ids.
+  csvId: { fr: 'identifiant', en: 'id' },
+  csvScore: { fr: 'note', en: 'score' },
+  csvMax: { fr: 'max', en: 'max' },
   watching: {
     fr: 'En attente d’une modification… (Ctrl+C pour arrêter)',
     en: 'Waiting for a change… (Ctrl+C to stop)',

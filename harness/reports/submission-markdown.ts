@@ -17,7 +17,11 @@ export function renderSubmissionMarkdown(result: SubmissionResult, rubric: Rubri
     `# ${plainText(result.id)} — ${plainText(localized(rubric.title, lang))}`,
     `**${label('score', lang)}${colon(lang)} ${scoreText(result.score, result.maxScore, lang)}**`,
   ];
-  const notes = [...(result.fault ? [result.fault] : []), ...result.notes.map((note) => translate(note, lang))];
+  const notes = [
+    ...(result.fault ? [result.fault] : []),
+    ...result.notes.map((note) => translate(note, lang)),
+    ...(result.reusedFrom ? [label('reusedFrom', lang, { date: result.reusedFrom })] : []),
+  ];
   if (notes.length > 0) parts.push(notes.map((note) => `- ${plainText(note)}`).join('\n'));
   parts.push(checksTable(result.checks, lang));
   if (result.hiddenChecks?.length) {

@@ -22,6 +22,8 @@ export interface SubmissionResult {
   readonly id: string;
   // The file that was run, when one was found.
   readonly entry?: string;
+  // Where that file is on disk (absolute), so CI annotations can point at the student's own file.
+  readonly entryPath?: string;
   // Things the student should know that are not a check (e.g. another file was graded).
   readonly notes: readonly Message[];
   readonly score: number;
@@ -33,5 +35,7 @@ export interface SubmissionResult {
   readonly restartOutput?: RunOutput;
   // Set when the harness itself failed on this submission: its score then means nothing.
   readonly fault?: string;
+  // Set when the result was taken from the cache (--changed-only): when it was computed (ISO 8601).
+  readonly reusedFrom?: string;
   readonly durationMs: number;
 }

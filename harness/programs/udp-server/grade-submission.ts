@@ -5,6 +5,7 @@ import { fail } from '../../scoring/outcome.js';
 import type { SubmissionResult } from '../../scoring/result.js';
 import { scoreChecks } from '../../scoring/score.js';
 import type { Submission } from '../../discovery/submission.js';
+import { entryPath } from '../../discovery/entry-file.js';
 import { udpServerChecks } from './checks.js';
 import type { UdpServerObservations } from './observations.js';
 import { observeUdpServer, type ScenarioContext } from './scenario.js';
@@ -27,7 +28,7 @@ export function resultFromObservations(
   );
   const base = { id: submission.id, notes: notesOf(observed, rubric), ...scored, durationMs };
   if (observed.kind === 'no-entry') return base;
-  const withEntry = { ...base, entry: observed.entry.name };
+  const withEntry = { ...base, entry: observed.entry.name, entryPath: entryPath(submission, observed.entry.name) };
   if (observed.kind !== 'ran') return withEntry;
   return observed.restartOutput
     ? { ...withEntry, output: observed.output, restartOutput: observed.restartOutput }

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Submission } from '../discovery/submission.js';
+import type { SubmissionResult } from '../scoring/result.js';
+import { decodeLine, encodeLine } from '../workers/wire.js';
+import { submissionHash } from './content-hash.js';
+
+// Results kept in the output folder, keyed by what decides them: the submission's files, the rubric
+// (limits included) and the harness's own code. A re-run after one student pushes grades one submission.
+export interface ResultCache {
+  lookup(submission: Submission): Promise<SubmissionResult | undefined>;
+  store(submission: Submission, result: SubmissionResult): Promise<void>;
+}
+
+export function openResultCache(outDir: string, decidingInputs: unknown, harness: string): ResultCache {
+  const dir = join(outDir, '.grade', 'cache');
+  const context = createHash('sha256').update(JSON.stringify(decidingInputs)).update(harness).digest('hex');
+  const fileFor = async (submission: Submission) =>
+    join(dir, `${createHash('sha256').update(context).update(submission.id).update(await submissionHash(submission)).digest('hex')}.json`);
+  return {
+    async lookup(submission) {
+      const text = await readFile(await fileFor(submission), 'utf8').catch(() => undefined);
+      if (text === undefined) return undefined;
+      const { computedAt, result } = decodeLine<{ computedAt: string; result: SubmissionResult }>(text);
+      return { ...result, reusedFrom: computedAt };
+    },
+    async store(submission, result) {
+      const file = await fileFor(submission);
+      await mkdir(dir, { recursive: true });
+      await writeFile(`${file}.tmp`, encodeLine({ computedAt: new Date().toISOString(), result }));
+      await rename(`${file}.tmp`, file);
+    },
+  };
+}
