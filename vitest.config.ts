@@ -6,5 +6,8 @@ export default defineConfig({
     // Each test grades real Python servers; deadlines live in the harness, not here.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The tests run the CLI as a child process: on GitHub Actions it would otherwise print annotations into
+    // the outputs under test and append to this job's own summary. Tests that want them set them.
+    env: { GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
   },
 });

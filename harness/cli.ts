@@ -5,7 +5,10 @@ import { BadInputError, HarnessFault } from './errors.js';
 import { grade } from './grade.js';
 import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
-import { writeReports } from './reports/write.js';
+import { appendStepSummary, writeReports } from './reports/write.js';
+import { defaultReportOptions, parseFormats, reportFormats, type ReportOptions } from './reports/formats.js';
+import { csvDelimiters } from './reports/grades-csv.js';
+import { githubAnnotations } from './reports/github-annotations.js';
 import { languages } from './rubric/schema.js';
 import { join } from 'node:path';
 import { reportFileName } from './reports/file-names.js';
@@ -49,7 +52,7 @@ process.on('exit', killAllStudentProcesses);
 
 const argv = await yargs(hideBin(process.argv))
   .scriptName('grade')
-  .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes Markdown and JSON reports.')
+  .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes reports (Markdown, JSON; JUnit, CSV, Gradescope on demand).')
   .command('$0 [paths..]', false)
   .command('merge <dirs..>', 'Merge the --out folders of sharded runs (--shard i/n) into one set of reports')
   .positional('paths', { type: 'string', array: true, default: ['submissions'], describe: 'A .py file, a student folder, or a folder of student folders' })
@@ -71,6 +74,16 @@ const argv = await yargs(hideBin(process.argv))
     default: false,
     describe: 'Reuse the results of submissions unchanged since the last run into --out (same files, rubric, grader)',
   })
+  .option('format', {
+    type: 'string',
+    default: defaultReportOptions.formats.join(','),
+    describe: `Outputs to write, a comma list of ${reportFormats.join(', ')}, or all`,
+  })
+  .option('csv-delimiter', {
+    choices: csvDelimiters,
+    default: defaultReportOptions.csvDelimiter,
+    describe: 'Delimiter of grades.csv; ";" (French spreadsheets) also writes decimals with ","',
+  })
   .option('sandbox', {
     choices: ['auto', 'on', 'off'] as const,
     default: defaultOptions.sandbox,
@@ -87,6 +100,7 @@ const argv = await yargs(hideBin(process.argv))
   .example('$0 simpleUDPServeur.py --lang en', 'Grade one file, reports in English')
   .example('$0 submissions/ --fail-under 10', 'Exit with code 1 if someone scores below 10/20 (for CI)')
   .example('$0 . --watch', 'A student: grade my folder again on every save')
+  .example('$0 submissions/ --format all --csv-delimiter ";"', 'Also write junit.xml, grades.csv (French spreadsheets) and Gradescope files')
   .example('$0 submissions/ --shard 1/2 --out out-1', 'CI: grade half of the class on this runner')
   .example('$0 merge out-1 out-2 --out reports', 'CI: one set of reports from the sharded runs')
   .check((args) => {
@@ -163,13 +177,20 @@ const progress = (() => {
 // Reports, terminal lines and the exit code, from a run (graded now, or merged from shards).
 async function report(run: GradeRun): Promise<number> {
   const shown = forAudience(run, audience);
-  await writeReports(shown, argv.out, lang);
+  await writeReports(shown, argv.out, lang, reportOptions);
+  // On GitHub Actions: the class summary on the run's page, and an annotation on the student's file per failed check.
+  if (process.env.GITHUB_STEP_SUMMARY) await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, shown, lang);
   const [single] = shown.submissions;
   if (shown.submissions.length === 1 && single) {
     process.stdout.write(renderChecklist(single, shown.rubric, lang, styleFor(process.stdout)));
-    process.stdout.write(`${label('detailedReport', lang, { path: join(argv.out, reportFileName(single.id)) })}\n`);
+    if (reportOptions.formats.includes('md')) {
+      process.stdout.write(`${label('detailedReport', lang, { path: join(argv.out, reportFileName(single.id)) })}\n`);
+    }
   } else {
     for (const line of finalLines(shown, argv.out, lang)) process.stdout.write(`${line}\n`);
+  }
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    for (const line of githubAnnotations(shown, lang, process.cwd())) process.stdout.write(`${line}\n`);
   }
   if (run.interrupted) return 130;
   if (run.submissions.some((result) => result.fault)) return 2;
@@ -214,7 +235,11 @@ function reportError(error: unknown): void {
   }
 }
 
+// Set before anything is graded, so that a bad --format costs nothing.
+let reportOptions: ReportOptions = defaultReportOptions;
 try {
+  // A repeated --format arrives as an array: the lists add up.
+  reportOptions = { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter };
   if (argv._[0] === 'merge') {
     const merged = await mergeRuns((argv as { dirs?: string[] }).dirs ?? []);
     await writeRunState(merged, argv.out);

@@ -31,6 +31,8 @@ export interface StudentProcess extends AsyncDisposable {
   exitStatus(): ExitStatus | undefined;
   // Ctrl+C as a terminal delivers it: SIGINT to every process of the foreground group.
   interrupt(): void;
+  // The program's own processes (not the sandbox's wrappers).
+  programPids(): number[];
   kill(): Promise<ExitStatus>;
 }
 
@@ -112,6 +114,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
       if (spec.wrappers === 0) signalGroup(pid, 'SIGINT');
       else for (const program of pidsAtDepth(pid, spec.wrappers, Infinity)) signalProcess(program, 'SIGINT');
     },
+    programPids: () => (isTracked(pid) ? pidsAtDepth(pid, spec.wrappers, Infinity) : []),
     kill,
     [Symbol.asyncDispose]: async () => {
       await kill();

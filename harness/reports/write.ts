@@ -1,26 +1,32 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { GradeRun } from '../grade.js';
 import type { Lang } from '../rubric/schema.js';
-import { reportFileName } from './file-names.js';
-import { renderResultsJson } from './results-json.js';
-import { renderSubmissionMarkdown } from './submission-markdown.js';
+import { defaultReportOptions, reportRenderers, type ReportOptions } from './formats.js';
 import { renderSummaryMarkdown } from './summary-markdown.js';
 
-// Writes every report of a run; each file appears whole or not at all (temp file, then rename).
-export async function writeReports(run: GradeRun, outDir: string, lang: Lang): Promise<string[]> {
+// Writes every report of the chosen formats (default md and json); each file appears whole or not at all (temp file, then rename).
+export async function writeReports(run: GradeRun, outDir: string, lang: Lang, options: Partial<ReportOptions> = {}): Promise<string[]> {
+  const chosen: ReportOptions = { ...defaultReportOptions, ...options };
+  const files = chosen.formats.flatMap((format) => reportRenderers[format](run, lang, chosen));
   await mkdir(outDir, { recursive: true });
-  const files: [string, string][] = [
-    ...run.submissions.map((result): [string, string] => [reportFileName(result.id), renderSubmissionMarkdown(result, run.rubric, lang)]),
-    ['summary.md', renderSummaryMarkdown(run, lang)],
-    ['results.json', renderResultsJson(run, lang)],
-  ];
-  for (const [name, content] of files) await writeAtomically(join(outDir, name), content);
-  return files.map(([name]) => join(outDir, name));
+  for (const { path, content } of files) {
+    const file = join(outDir, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeAtomically(file, content);
+  }
+  return files.map(({ path }) => join(outDir, path));
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, file);
+}
+
+// GitHub Actions renders this file (GITHUB_STEP_SUMMARY) on the run's page: the class summary goes there too,
+// after a blank line when an earlier step already wrote to it.
+export async function appendStepSummary(file: string, run: GradeRun, lang: Lang): Promise<void> {
+  const before = await stat(file).then((info) => info.size, () => 0);
+  await appendFile(file, `${before > 0 ? '\n' : ''}${renderSummaryMarkdown(run, lang)}`);
 }

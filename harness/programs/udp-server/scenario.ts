@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import pTimeout from 'p-timeout';
 import type { Submission } from '../../discovery/submission.js';
 import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
-import { readBindLog } from '../../launch/bind-log.js';
+import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Toolchain, launchSpec } from '../../launch/command.js';
 import { leasePort } from '../../launch/ports.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import { waitForBind } from '../../launch/wait-bound.js';
+import { waitUntilIdle } from '../../launch/idle.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
 import { exchangeDatagrams, loopbackTarget, reuseAddrProbe, type UdpTarget } from '../../probes/udp.js';
 import { parsePythonError } from '../../python/traceback.js';
@@ -92,10 +94,23 @@ async function observeStart(server: StudentProcess, run: RunContext): Promise<St
   if (wait.kind === 'timeout') return { kind: 'timeout', deadlineMs, otherSockets: wait.otherSockets };
   // Prefer the socket on the mapped port: that is the one the lab's port became.
   const socket = wait.sockets.find((candidate) => candidate.port === run.mappedPort) ?? wait.sockets[0]!;
-  const requested = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === socket.port);
+  const requested = await requestedBind(run, socket.port);
   const base = requested ? { socket, requested } : { socket };
   return loopbackTarget(socket) ? { kind: 'bound', ...base, afterMs: wait.afterMs } : { kind: 'unreachable', ...base };
 }
+
+// What the code asked bind() for. The hook logs it just after bind() returns, so /proc can show the socket
+// a moment before the line exists: on the mapped port the answer is known, elsewhere wait for the line.
+async function requestedBind(run: RunContext, port: number): Promise<RequestedBind | undefined> {
+  const started = performance.now();
+  for (;;) {
+    const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === port);
+    if (found || port === run.mappedPort || performance.now() - started > bindLogDeadlineMs) return found;
+    await delay(2);
+  }
+}
+
+const bindLogDeadlineMs = 1000;
 
 async function probeLiveServer(
   server: StudentProcess,
@@ -158,9 +173,13 @@ async function traffic(
   return server.exitStatus() ? { clients, deadlineMs, death: deathOf(server, entryName) } : { clients, deadlineMs };
 }
 
+// How long Ctrl+C may wait for the server to finish what it is doing and block again.
+const idleDeadlineMs = 200;
+
 // Ctrl+C, then the grace period; a server still running after it is killed.
 async function interruptServer(server: StudentProcess, graceMs: number, entryName: string): Promise<InterruptObservation> {
   if (server.exitStatus()) return { kind: 'already-dead', death: deathOf(server, entryName) };
+  await waitUntilIdle(() => server.programPids(), idleDeadlineMs);
   const sentAt = performance.now();
   server.interrupt();
   try {
