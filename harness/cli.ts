@@ -1,29 +1,21 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { BadInputError, HarnessFault } from './errors.js';
-import { grade } from './grade.js';
-import { killAllStudentProcesses } from './launch/student-process.js';
-import { defaultOptions, langFromEnvironment } from './options.js';
-import { appendStepSummary, writeReports } from './reports/write.js';
-import { defaultReportOptions, parseFormats, reportFormats, type ReportOptions } from './reports/formats.js';
-import { csvDelimiters } from './reports/grades-csv.js';
-import { githubAnnotations } from './reports/github-annotations.js';
-import { languages } from './rubric/schema.js';
-import { join } from 'node:path';
-import { reportFileName } from './reports/file-names.js';
-import { label } from './reports/format.js';
-import { translate } from './messages/translate.js';
-import { type Audience, audienceFromEnvironment, forAudience } from './scoring/audience.js';
-import { renderChecklist } from './terminal-checklist.js';
-import { styleFor } from './terminal-style.js';
-import { finalLines, progressLine, statusLine, unsandboxedWarning } from './terminal.js';
-import { watchSubmissions } from './watch.js';
-import type { GradeRun } from './grade.js';
-import type { ProgressEvent } from './options.js';
 import { mergeRuns } from './classroom/merge.js';
 import { writeRunState } from './classroom/run-state.js';
 import { parseShard } from './classroom/shard.js';
+import { printError } from './cli/fail.js';
+import { gradeOnce, report } from './cli/run.js';
+import type { CliSettings } from './cli/settings.js';
+import { watchForever } from './cli/watch-loop.js';
+import { killAllStudentProcesses } from './launch/student-process.js';
+import { defaultOptions, langFromEnvironment } from './options.js';
+import { defaultReportOptions, parseFormats, reportFormats } from './reports/formats.js';
+import { csvDelimiters } from './reports/grades-csv.js';
+import { languages } from './rubric/schema.js';
+import { audienceFromEnvironment } from './scoring/audience.js';
+
+// The only file that reads argv and sets the exit code: argv → settings → grade, merge or watch.
 
 // Command-line names of the limits, and the rubric's names for them.
 const limitKey = {
@@ -36,8 +28,6 @@ const limitKey = {
 } as const;
 const limitOptions = Object.keys(limitKey) as (keyof typeof limitKey)[];
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-
-// The only file that reads argv, prints, and sets the exit code: 0 graded, 1 below --fail-under, 2 bad input or fault.
 
 const aborter = new AbortController();
 // Ctrl+C or SIGTERM: stop starting submissions, kill every student process, still write the reports.
@@ -123,15 +113,12 @@ const argv = await yargs(hideBin(process.argv))
   .parseAsync();
 
 const lang = argv.lang;
-const audience: Audience = argv.student ? 'student' : audienceFromEnvironment();
-let warnedUnsandboxed = false;
-
-// One grading run, start to finish: grade, write the reports, print, and say which exit code it earns.
-async function gradeOnce(signal: AbortSignal): Promise<number> {
-  const run = await grade({
+try {
+  // Parsed before anything is graded, so that a bad --format or --shard costs nothing.
+  const settings: CliSettings = {
     paths: argv.paths ?? ['submissions'],
     rubric: argv.rubric,
-    outDir: argv.out,
+    out: argv.out,
     jobs: argv.jobs,
     lang,
     python: argv.python,
@@ -140,114 +127,21 @@ async function gradeOnce(signal: AbortSignal): Promise<number> {
     ...(argv.failUnder === undefined ? {} : { failUnder: argv.failUnder }),
     ...(argv.shard === undefined ? {} : { shard: parseShard(argv.shard) }),
     changedOnly: argv.changedOnly,
-    signal,
-    onProgress: (event) => {
-      if (event.kind === 'start' && event.sandbox.kind === 'none' && argv.sandbox === 'auto' && !warnedUnsandboxed) {
-        warnedUnsandboxed = true;
-        process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, lang)}\n`);
-      }
-      progress.update(event);
-    },
-  });
-  progress.finish();
-  await writeRunState(run, argv.out);
-  return report(run);
-}
-
-// Progress on stderr: a line rewritten in place on a terminal, one line per submission in CI logs.
-const progress = (() => {
-  const live = process.stderr.isTTY === true;
-  let state = { done: 0, total: 0, belowFull: 0, startedAt: performance.now() };
-  const show = () => process.stderr.write(`\r\u001b[K${statusLine({ ...state, elapsedMs: performance.now() - state.startedAt }, lang)}`);
-  return {
-    update(event: ProgressEvent) {
-      if (event.kind === 'start') state = { done: 0, total: event.total, belowFull: 0, startedAt: performance.now() };
-      else state = { ...state, done: event.done, belowFull: state.belowFull + (event.score < event.maxScore ? 1 : 0) };
-      // One submission gets its checklist at the end instead.
-      if (state.total <= 1) return;
-      if (live) show();
-      else if (event.kind === 'graded') process.stderr.write(`${progressLine(event, lang)}\n`);
-    },
-    finish() {
-      if (live && state.total > 1) process.stderr.write('\r\u001b[K');
-    },
+    audience: argv.student ? 'student' : audienceFromEnvironment(),
+    // A repeated --format arrives as an array: the lists add up.
+    report: { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter },
   };
-})();
-
-// Reports, terminal lines and the exit code, from a run (graded now, or merged from shards).
-async function report(run: GradeRun): Promise<number> {
-  const shown = forAudience(run, audience);
-  await writeReports(shown, argv.out, lang, reportOptions);
-  // On GitHub Actions: the class summary on the run's page, and an annotation on the student's file per failed check.
-  if (process.env.GITHUB_STEP_SUMMARY) await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, shown, lang);
-  const [single] = shown.submissions;
-  if (shown.submissions.length === 1 && single) {
-    process.stdout.write(renderChecklist(single, shown.rubric, lang, styleFor(process.stdout)));
-    if (reportOptions.formats.includes('md')) {
-      process.stdout.write(`${label('detailedReport', lang, { path: join(argv.out, reportFileName(single.id)) })}\n`);
-    }
-  } else {
-    for (const line of finalLines(shown, argv.out, lang)) process.stdout.write(`${line}\n`);
-  }
-  if (process.env.GITHUB_ACTIONS === 'true') {
-    for (const line of githubAnnotations(shown, lang, process.cwd())) process.stdout.write(`${line}\n`);
-  }
-  if (run.interrupted) return 130;
-  if (run.submissions.some((result) => result.fault)) return 2;
-  if (argv.failUnder !== undefined && run.submissions.some((result) => result.score < argv.failUnder!)) return 1;
-  return 0;
-}
-
-// --watch: grade, then again after every save; a save during a run stops that run first.
-async function watchForever(): Promise<void> {
-  let current: { controller: AbortController; done: Promise<unknown> } | undefined;
-  const start = () => {
-    const controller = new AbortController();
-    const previous = current;
-    current = {
-      controller,
-      done: (async () => {
-        if (previous) {
-          previous.controller.abort();
-          await previous.done;
-        }
-        if (controller.signal.aborted || aborter.signal.aborted) return;
-        if (process.stdout.isTTY) process.stdout.write('\u001bc');
-        await gradeOnce(AbortSignal.any([controller.signal, aborter.signal])).catch(reportError);
-        process.stderr.write(`${label('watching', lang)}\n`);
-      })(),
-    };
-  };
-  using _watcher = watchSubmissions(argv.paths ?? ['submissions'], argv.out, start);
-  start();
-  await new Promise<void>((resolve) => aborter.signal.addEventListener('abort', () => resolve(), { once: true }));
-  current?.controller.abort();
-  await current?.done;
-  process.exitCode = 130;
-}
-
-function reportError(error: unknown): void {
-  if (error instanceof BadInputError) {
-    process.stderr.write(`grade: ${translate(error.sentence, lang)}\n`);
-  } else {
-    const detail = error instanceof HarnessFault ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`grade: internal error, please report it with this output:\n${detail}\n`);
-  }
-}
-
-// Set before anything is graded, so that a bad --format costs nothing.
-let reportOptions: ReportOptions = defaultReportOptions;
-try {
-  // A repeated --format arrives as an array: the lists add up.
-  reportOptions = { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter };
   if (argv._[0] === 'merge') {
     const merged = await mergeRuns((argv as { dirs?: string[] }).dirs ?? []);
-    await writeRunState(merged, argv.out);
-    process.exitCode = await report(merged);
+    await writeRunState(merged, settings.out);
+    process.exitCode = await report(merged, settings);
+  } else if (argv.watch) {
+    await watchForever(settings, aborter.signal);
+    process.exitCode = 130;
+  } else {
+    process.exitCode = await gradeOnce(settings, aborter.signal);
   }
-  else if (argv.watch) await watchForever();
-  else process.exitCode = await gradeOnce(aborter.signal);
 } catch (error) {
-  reportError(error);
+  printError(error, lang);
   process.exitCode = 2;
 }

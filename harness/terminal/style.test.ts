@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleFor } from './terminal-style.js';
+import { styleFor } from './style.js';
 
 describe('styleFor', () => {
   it.each([

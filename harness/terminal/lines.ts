@@ -1,9 +1,9 @@
-import type { GradeRun } from './grade.js';
-import type { ProgressEvent } from './options.js';
-import type { Lang } from './rubric/schema.js';
-import { scoreText } from './reports/format.js';
-import { message, translate } from './messages/translate.js';
-import { visibleControls } from './reports/markdown-text.js';
+import type { GradeRun } from '../grade.js';
+import type { ProgressEvent } from '../options.js';
+import type { Lang } from '../rubric/schema.js';
+import { scoreText } from '../reports/format.js';
+import { message, translate } from '../messages/translate.js';
+import { visibleControls } from '../reports/markdown-text.js';
 
 // The lines the CLI prints while and after grading; pure functions, the CLI decides where they go.
 

@@ -1,10 +1,10 @@
-import { pythonBytesLiteral } from './format/bytes.js';
-import { translate } from './messages/translate.js';
-import { colon, label, localized, points, scoreText } from './reports/format.js';
-import { visibleControls } from './reports/markdown-text.js';
-import type { Lang, Rubric } from './rubric/schema.js';
-import type { CheckResult, SubmissionResult } from './scoring/result.js';
-import type { Style } from './terminal-style.js';
+import { pythonBytesLiteral } from '../format/bytes.js';
+import { translate } from '../messages/translate.js';
+import { colon, label, localized, points, scoreText } from '../reports/format.js';
+import { visibleControls } from '../reports/markdown-text.js';
+import type { Lang, Rubric } from '../rubric/schema.js';
+import type { CheckResult, SubmissionResult } from '../scoring/result.js';
+import type { Style } from './style.js';
 
 // The student's self-check: one line per check, and under each failure what to look at. Pure: returns text.
 export function renderChecklist(result: SubmissionResult, rubric: Rubric, lang: Lang, style: Style): string {
