@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,11 @@ import { sandboxAvailable } from './helpers/sandbox.js';
 import { processesUnder, treeFingerprint } from './helpers/tree.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'udp-server');
+const lsofAvailable = spawnSync('lsof', ['-v']).error === undefined;
+if (!lsofAvailable) {
+  if (process.env.CI) throw new Error('CI must run the lsof test, but lsof is not installed');
+  console.warn('Skipping the lsof reader test: lsof is not installed.');
+}
 
 // For each fixture, the checks that must fail; every other check must pass.
 const expectedFailures: Record<string, readonly string[]> = {
@@ -46,7 +52,7 @@ process.env.TMPDIR = scratch;
 
 // Sandboxed where possible (CI installs it); plain mode must give the very same verdicts.
 const modes = sandboxAvailable ? (['on', 'off'] as const) : (['off'] as const);
-const runs = new Map<(typeof modes)[number], GradeRun>();
+const runs = new Map<(typeof modes)[number] | 'lsof', GradeRun>();
 let run: GradeRun;
 let fixturesBefore: Map<string, string>;
 const outDir = join(scratch, 'reports');
@@ -56,8 +62,23 @@ beforeAll(async () => {
   for (const sandbox of modes) {
     runs.set(sandbox, await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox }));
   }
+  // Where /proc is missing (macOS) sockets are read with lsof; forced here, the verdicts must not change.
+  if (lsofAvailable) {
+    process.env.GRADER_SOCKETS = 'lsof';
+    try {
+      runs.set('lsof', await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox: 'off' }));
+    } finally {
+      delete process.env.GRADER_SOCKETS;
+    }
+  }
   run = runs.get(modes[0])!;
   await writeReports(run, outDir, 'en');
+});
+
+it.skipIf(!lsofAvailable)('gives the same verdicts and messages when sockets are read with lsof instead of /proc', () => {
+  const verdicts = (graded: GradeRun) =>
+    graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
+  expect(verdicts(runs.get('lsof')!)).toEqual(verdicts(runs.get(modes[0])!));
 });
 
 it.skipIf(!sandboxAvailable)('gives the same verdicts and messages with and without the sandbox', () => {

@@ -12,7 +12,13 @@ export function newMarker(): string {
 
 export function killMarkedProcesses(marker: string): void {
   const needle = Buffer.from(`${markerVariable}=${marker}\0`);
-  for (const entry of readdirSync('/proc')) {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return; // No /proc (macOS): the process group kill is all there is.
+  }
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       if (readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(Number(entry), 'SIGKILL');
