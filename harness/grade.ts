@@ -6,7 +6,7 @@ import { mapConcurrently } from './concurrency.js';
 import { toolchain } from './launch/command.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
-import { gradeUdpServer } from './programs/udp-server/grade-submission.js';
+import { gradeProgram } from './programs/registry.js';
 import type { ScenarioContext } from './programs/udp-server/scenario.js';
 import { resolvePython, type PythonInterpreter } from './python/resolve.js';
 import { loadRubric } from './rubric/load.js';
@@ -87,7 +87,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
 async function gradePlain(submission: Submission, context: ScenarioContext, limits: Limits, userStop?: AbortSignal): Promise<SubmissionResult> {
   const deadline = AbortSignal.timeout(limits.submissionSeconds * 1000);
   const signal = userStop ? AbortSignal.any([deadline, userStop]) : deadline;
-  const result = await gradeUdpServer(submission, { ...context, signal });
+  const result = await gradeProgram(submission, { ...context, signal });
   if (deadline.aborted) throw new Error(`grading took longer than ${limits.submissionSeconds} s (limits.submissionSeconds)`);
   return result;
 }

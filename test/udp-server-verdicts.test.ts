@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { grade, type GradeRun } from '../harness/grade.js';
 import { writeReports } from '../harness/reports/write.js';
 import { translate } from '../harness/messages/translate.js';
-import { udpServerCheckIds } from '../harness/rubric/checks-catalog.js';
+import { udpServerCheckIds } from '../harness/programs/udp-server/check-ids.js';
 import { sandboxAvailable } from './helpers/sandbox.js';
 import { processesUnder, treeFingerprint } from './helpers/tree.js';
 

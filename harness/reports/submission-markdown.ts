@@ -1,6 +1,6 @@
 import { hexBytes, pythonBytesLiteral } from '../format/bytes.js';
 import { translate } from '../messages/translate.js';
-import type { OutputExcerpt, RunOutput } from '../programs/udp-server/observations.js';
+import type { OutputExcerpt, RunOutput } from '../launch/run-output.js';
 import type { Lang, Rubric } from '../rubric/schema.js';
 import type { Evidence } from '../scoring/outcome.js';
 import type { CheckResult, SubmissionResult } from '../scoring/result.js';

@@ -1,4 +1,4 @@
-import { isUdpServerCheckId, udpServerCheckIds } from './checks-catalog.js';
+import { programGraders } from '../programs/registry.js';
 import type { RubricFile } from './schema.js';
 
 // Cross-field rules the schema cannot express; each problem starts with the path of the bad field.
@@ -6,8 +6,9 @@ export function rubricProblems(rubric: RubricFile): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   rubric.checks.forEach((check, index) => {
-    if (!isUdpServerCheckId(check.id)) {
-      problems.push(`checks[${index}].id: unknown check "${check.id}" (known: ${udpServerCheckIds.join(', ')})`);
+    const known = programGraders[rubric.program.kind].checkIds;
+    if (!known.includes(check.id)) {
+      problems.push(`checks[${index}].id: unknown check "${check.id}" (known: ${known.join(', ')})`);
     }
     if (seen.has(check.id)) problems.push(`checks[${index}].id: "${check.id}" is listed twice`);
     seen.add(check.id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limitsSchema } from '../sandbox/limits.js';
+import { programConfig } from '../programs/configs.js';
 
 // The shape of rubrics/*.yaml. Everything a teacher may change for a variant of the lab lives here.
 
@@ -25,20 +26,11 @@ export const checkSchema = z.strictObject({
   feedback: z.enum(['full', 'actual-only', 'none']).default('full'),
 });
 
-export const udpServerProgram = z.strictObject({
-  kind: z.literal('udp-server'),
-  entry: z.string().min(1),
-  // The first line the handout asks every script to start with.
-  shebang: z.string().min(1).default('#!/usr/bin/env python3'),
-  port: z.number().int().min(1).max(65535),
-  reply: z.string(),
-  bindAddresses: z.array(z.string().min(1)).min(1).default(['127.0.0.1']),
-});
 
 export const rubricSchema = z.strictObject({
   title: text,
   total: z.number().positive().default(20),
-  program: udpServerProgram,
+  program: programConfig,
   launch,
   timeouts: z
     .strictObject({
@@ -54,7 +46,6 @@ export const rubricSchema = z.strictObject({
 export type RubricFile = z.infer<typeof rubricSchema>;
 export type RubricCheck = z.infer<typeof checkSchema>;
 export type LocalizedText = z.infer<typeof text>;
-export type UdpServerProgram = z.infer<typeof udpServerProgram>;
 
 // A loaded rubric: the file's content plus the id it is known by (its file name).
 export interface Rubric extends RubricFile {

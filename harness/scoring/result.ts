@@ -1,5 +1,5 @@
 import type { Message } from '../messages/translate.js';
-import type { RunOutput } from '../programs/udp-server/observations.js';
+import type { RunOutput } from '../launch/run-output.js';
 import type { LocalizedText } from '../rubric/schema.js';
 import type { Evidence } from './outcome.js';
 

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { gradeUdpServer } from '../programs/udp-server/grade-submission.js';
+import { gradeProgram } from '../programs/registry.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
 
@@ -18,7 +18,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     send({ kind: 'fault', message: 'worker asked to grade before its setup' });
   } else {
     try {
-      send({ kind: 'result', result: await gradeUdpServer(message.submission, setup) });
+      send({ kind: 'result', result: await gradeProgram(message.submission, setup) });
     } catch (error) {
       send({ kind: 'fault', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     }

@@ -1,6 +1,6 @@
 import { pythonBytesLiteral } from '../../format/bytes.js';
 import { type Message, message } from '../../messages/translate.js';
-import type { UdpServerCheckId } from '../../rubric/checks-catalog.js';
+import type { UdpServerCheckId } from './check-ids.js';
 import type { Rubric } from '../../rubric/schema.js';
 import { atLine, blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { explainDifference } from '../../format/byte-difference.js';

@@ -1,5 +1,5 @@
 import { message, type Message } from '../../messages/translate.js';
-import { isUdpServerCheckId } from '../../rubric/checks-catalog.js';
+import { isUdpServerCheckId } from './check-ids.js';
 import type { Rubric } from '../../rubric/schema.js';
 import { fail } from '../../scoring/outcome.js';
 import type { SubmissionResult } from '../../scoring/result.js';

@@ -1,6 +1,7 @@
 import type { EntryChoice } from '../../discovery/entry-file.js';
 import type { RequestedBind } from '../../launch/bind-log.js';
 import type { BoundSocket } from '../../launch/proc-sockets.js';
+import type { RunOutput } from '../../launch/run-output.js';
 import type { ExitStatus } from '../../launch/student-process.js';
 import type { ClientResult } from '../../probes/udp.js';
 import type { PythonError } from '../../python/traceback.js';
@@ -35,16 +36,6 @@ export type RestartObservation =
   | { readonly kind: 'not-attempted' }
   | { readonly kind: 'ran'; readonly start: StartObservation; readonly reply?: TrafficObservation };
 
-export interface OutputExcerpt {
-  readonly head: Buffer;
-  readonly tail: Buffer;
-  readonly cutBytes: number;
-}
-
-export interface RunOutput {
-  readonly stdout: OutputExcerpt;
-  readonly stderr: OutputExcerpt;
-}
 
 // Everything observed from the moment the server bound until the end of the restart.
 export interface LiveObservations {

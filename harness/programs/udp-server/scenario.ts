@@ -12,6 +12,7 @@ import { waitUntilIdle } from '../../launch/idle.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
 import { exchangeDatagrams, loopbackTarget, reuseAddrProbe, type UdpTarget } from '../../probes/udp.js';
 import { parsePythonError } from '../../python/traceback.js';
+import type { OutputExcerpt, RunOutput } from '../../launch/run-output.js';
 import { type Limits, limitedLaunch } from '../../sandbox/limits.js';
 import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
@@ -20,8 +21,6 @@ import type {
   InterruptObservation,
   LiveObservations,
   RestartObservation,
-  OutputExcerpt,
-  RunOutput,
   StartObservation,
   TrafficObservation,
   UdpServerObservations,

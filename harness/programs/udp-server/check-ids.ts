@@ -1,4 +1,4 @@
-// The checks each kind of program knows how to run, in the order a rubric is expected to list them.
+// The checks a UDP server rubric can list, in the order the reports show them.
 export const udpServerCheckIds = [
   'shebang',
   'starts',

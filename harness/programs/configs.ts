@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { udpServerConfig } from './udp-server/config.js';
+
+// Every kind of lab program a rubric can describe, told apart by `program.kind`. A new program of the
+// lab adds its config here, its check ids and its grader to ./registry.ts.
+export const programConfig = z.discriminatedUnion('kind', [udpServerConfig]);
+
+export type ProgramConfig = z.infer<typeof programConfig>;
+export type ProgramKind = ProgramConfig['kind'];

@@ -1,0 +1,21 @@
+import type { Submission } from '../discovery/submission.js';
+import type { SubmissionResult } from '../scoring/result.js';
+import type { ProgramKind } from './configs.js';
+import { udpServerCheckIds } from './udp-server/check-ids.js';
+import { gradeUdpServer } from './udp-server/grade-submission.js';
+import type { ScenarioContext } from './udp-server/scenario.js';
+
+// What the harness knows of each kind of program: the checks a rubric may list, and how to grade one.
+interface ProgramGrader {
+  readonly checkIds: readonly string[];
+  grade(submission: Submission, context: ScenarioContext): Promise<SubmissionResult>;
+}
+
+export const programGraders: Record<ProgramKind, ProgramGrader> = {
+  'udp-server': { checkIds: udpServerCheckIds, grade: gradeUdpServer },
+};
+
+// Grades a submission against its rubric, whatever kind of program the rubric describes.
+export function gradeProgram(submission: Submission, context: ScenarioContext): Promise<SubmissionResult> {
+  return programGraders[context.rubric.program.kind].grade(submission, context);
+}
