@@ -118,12 +118,12 @@ describe('processTree', () => {
 
   it('includes a forked child, whose socket is found from the parent', async () => {
     const child = startPython(`
-import os, socket, sys, time
+import os, signal, socket, sys
 if os.fork() == 0:
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind(('127.0.0.1', 0))
     print(os.getpid(), s.getsockname()[1], flush=True)
-    time.sleep(60)
+    signal.pause()  # stays alive, bound, until the test kills it
     os._exit(0)
 os.wait()
 `);
