@@ -126,6 +126,79 @@ export const catalog = {
     en: 'Stopped by Ctrl+C and restarted, but gave no reply within {ms} ms.',
   },
 
+  // The UDP client (the grader plays the server).
+  'sends.ok': { fr: 'Un datagramme est arrivé au serveur : {payload}.', en: 'One datagram reached the server: {payload}.' },
+  'sends.many': {
+    fr: '{count} datagrammes sont arrivés au serveur (le premier : {payload}) ; le client du sujet en envoie un seul.',
+    en: '{count} datagrams reached the server (the first: {payload}); the handout’s client sends one.',
+  },
+  'sends.crashed': {
+    fr: 'Le programme s’est arrêté avant qu’un datagramme n’arrive au serveur ({status}) : {error}',
+    en: 'The program stopped before any datagram reached the server ({status}): {error}',
+  },
+  'sends.exited': {
+    fr: 'Le programme s’est arrêté ({status}) sans qu’aucun datagramme n’arrive au serveur.',
+    en: 'The program stopped ({status}) and no datagram reached the server.',
+  },
+  'sends.none': {
+    fr: 'Aucun datagramme n’est arrivé au serveur en {seconds} s.',
+    en: 'No datagram reached the server within {seconds} s.',
+  },
+  'sends.wrong-port': {
+    fr: 'Aucun datagramme n’est arrivé au serveur : le code envoie au port {requested} ; le serveur du sujet écoute sur le port {expected}.',
+    en: 'No datagram reached the server: the code sends to port {requested}; the handout’s server listens on port {expected}.',
+  },
+  'prints-reply.ok': { fr: 'La réponse du serveur est affichée après {prefix}.', en: 'The server’s reply is printed after {prefix}.' },
+  'prints-reply.missing': {
+    fr: 'La sortie ne contient pas la réponse du serveur ({reply}) après {prefix}.',
+    en: 'The output does not contain the server’s reply ({reply}) after {prefix}.',
+  },
+  'prints-reply.no-prefix': {
+    fr: 'La réponse {reply} est affichée, mais pas après {prefix} comme dans le sujet.',
+    en: 'The reply {reply} is printed, but not after {prefix} as in the handout.',
+  },
+  'prints-reply.bytes-repr': {
+    fr: 'La réponse est affichée sous forme d’octets ({printed}) : décodez-la avant de l’afficher (data.decode()).',
+    en: 'The reply is printed as bytes ({printed}): decode it before printing it (data.decode()).',
+  },
+  'prints-reply.crashed': {
+    fr: 'Le programme s’est arrêté après la réponse du serveur sans l’afficher ({status}) : {error}',
+    en: 'The program stopped after the server’s reply without printing it ({status}): {error}',
+  },
+  'exits.ok': { fr: 'Le programme se termine avec le code 0 après la réponse.', en: 'The program exits with code 0 after the reply.' },
+  'exits.timeout': {
+    fr: 'Toujours en marche {seconds} s après la réponse du serveur : le programme a été tué.',
+    en: 'Still running {seconds} s after the server’s reply: the program was killed.',
+  },
+  'exits.crashed': {
+    fr: 'Le programme s’est arrêté sur une erreur après la réponse ({status}) : {error}',
+    en: 'The program stopped on an error after the reply ({status}): {error}',
+  },
+  'exits.status': {
+    fr: 'Le programme s’est terminé ({status}) au lieu de sortir avec le code 0.',
+    en: 'The program ended ({status}) instead of exiting with code 0.',
+  },
+  'handles-silence.ok': {
+    fr: 'Face à un serveur qui ne répond jamais, le client abandonne de lui-même et se termine avec le code 0.',
+    en: 'Against a server that never answers, the client gives up by itself and exits with code 0.',
+  },
+  'handles-silence.hangs': {
+    fr: 'Face à un serveur qui ne répond jamais, le client attendait encore au bout de {seconds} s : il a été arrêté.',
+    en: 'Against a server that never answers, the client was still waiting after {seconds} s: it was stopped.',
+  },
+  'handles-silence.crashed': {
+    fr: 'Face à un serveur qui ne répond jamais, le client s’est arrêté sur une erreur ({status}) : {error}',
+    en: 'Against a server that never answers, the client stopped on an error ({status}): {error}',
+  },
+  'handles-silence.exited': {
+    fr: 'Face à un serveur qui ne répond jamais, le client s’est terminé ({status}) au lieu de sortir avec le code 0.',
+    en: 'Against a server that never answers, the client ended ({status}) instead of exiting with code 0.',
+  },
+  'skipped.no-datagram': {
+    fr: 'Non vérifié : aucun datagramme du client n’est arrivé au serveur.',
+    en: 'Not checked: no datagram from the client reached the server.',
+  },
+
   'skipped.not-started': {
     fr: 'Non vérifié : le serveur n’a pas démarré.',
     en: 'Not checked: the server did not start.',
@@ -135,6 +208,95 @@ export const catalog = {
     en: 'Not checked: the server does not listen on loopback.',
   },
   'skipped.no-entry': { fr: 'Non vérifié : aucun fichier à lancer.', en: 'Not checked: no file to run.' },
+
+  // The UDP echo server.
+  'echo-sizes.ok': { fr: 'Les datagrammes de {sizes} octets sont revenus entiers.', en: 'Datagrams of {sizes} bytes came back whole.' },
+  'echo-sizes.wrong': { fr: 'Octets envoyés → octets renvoyés : {lengths}.', en: 'Bytes sent → bytes echoed: {lengths}.' },
+  'echo-sizes.wrong-because': {
+    fr: 'Octets envoyés → octets renvoyés : {lengths}. {why}',
+    en: 'Bytes sent → bytes echoed: {lengths}. {why}',
+  },
+  'echo-sizes.truncated': {
+    fr: 'Chaque datagramme plus long que {got} octets est coupé à {got} octets : la taille donnée à recvfrom ({got}) est le plus qu’il garde d’un datagramme ; demandez au moins {max}.',
+    en: 'Every datagram longer than {got} bytes is cut to {got} bytes: the size given to recvfrom ({got}) is the most it keeps of a datagram; ask for at least {max}.',
+  },
+  'echo-sizes.no-reply': { fr: '« — » : aucune réponse en {ms} ms.', en: '"—": no reply within {ms} ms.' },
+  'echo-sizes.died': {
+    fr: 'Octets envoyés → octets renvoyés : {lengths}. Le serveur s’est arrêté en route ({status}) : {error}',
+    en: 'Bytes sent → bytes echoed: {lengths}. The server stopped on the way ({status}): {error}',
+  },
+  'echo-binary.ok': {
+    fr: 'Les {count} octets de 0x00 à 0xff sont revenus inchangés.',
+    en: 'The {count} bytes 0x00 to 0xff came back unchanged.',
+  },
+  'echo-binary.changed': {
+    fr: 'Les {count} octets de 0x00 à 0xff sont revenus modifiés ({got} octets reçus) : renvoyez les octets tels que recvfrom les donne, sans decode() ni encode().',
+    en: 'The {count} bytes 0x00 to 0xff came back changed ({got} bytes received): send back the bytes recvfrom gave, without decode() or encode().',
+  },
+  'echo-binary.died': {
+    fr: 'Le serveur s’est arrêté en recevant des octets qui ne sont pas du texte UTF-8 ({status}) : {error}',
+    en: 'The server stopped on receiving bytes that are not UTF-8 text ({status}): {error}',
+  },
+  'echo-binary.exited': {
+    fr: 'Le serveur s’est arrêté en recevant des octets qui ne sont pas du texte UTF-8 ({status}).',
+    en: 'The server stopped on receiving bytes that are not UTF-8 text ({status}).',
+  },
+  'echo-binary.none': {
+    fr: 'Aucune réponse en {ms} ms aux {count} octets de 0x00 à 0xff.',
+    en: 'No reply within {ms} ms to the {count} bytes 0x00 to 0xff.',
+  },
+  'many-clients.crossed': {
+    fr: 'Le client {to} a reçu un datagramme envoyé par le client {from} : répondez à l’adresse que recvfrom a donnée avec ce datagramme.',
+    en: 'Client {to} received a datagram that client {from} sent: reply to the address recvfrom gave with that datagram.',
+  },
+  'many-clients.died': {
+    fr: 'Réponses reçues par client : {counts} (attendu : {each} chacun) ; le serveur s’est arrêté en route ({status}) : {error}',
+    en: 'Replies received per client: {counts} (expected {each} each); the server stopped on the way ({status}): {error}',
+  },
+  'stops-cleanly.ok': {
+    fr: 'Après Ctrl+C, le serveur a affiché {line} et s’est terminé avec le code 0{again}.',
+    en: 'After Ctrl+C the server printed {line} and exited with code 0{again}.',
+  },
+  'stops-cleanly.again': {
+    fr: ' (second lancement : le premier s’était arrêté pendant les essais)',
+    en: ' (on a second run: the first one had stopped during the probes)',
+  },
+  'stops-cleanly.traceback': {
+    fr: 'Ctrl+C a arrêté le serveur sur une trace d’erreur KeyboardInterrupt non interceptée ({status}){again} : interceptez KeyboardInterrupt, affichez {line}, fermez la socket et laissez le programme se terminer normalement.',
+    en: 'Ctrl+C ended the server with an uncaught KeyboardInterrupt traceback ({status}){again}: catch KeyboardInterrupt, print {line}, close the socket and let the program end normally.',
+  },
+  'stops-cleanly.crashed': {
+    fr: 'Après Ctrl+C, le serveur s’est arrêté sur une erreur ({status}){again} : {error}',
+    en: 'After Ctrl+C the server stopped on an error ({status}){again}: {error}',
+  },
+  'stops-cleanly.no-stop-line': {
+    fr: 'Après Ctrl+C, le serveur s’est terminé avec le code 0 sans afficher {line}{again}.',
+    en: 'After Ctrl+C the server exited with code 0 without printing {line}{again}.',
+  },
+  'stops-cleanly.exit-status': {
+    fr: 'Après Ctrl+C, le serveur a affiché {line} mais s’est terminé ({status}) au lieu de sortir avec le code 0{again}.',
+    en: 'After Ctrl+C the server printed {line} but ended ({status}) instead of exiting with code 0{again}.',
+  },
+  'stops-cleanly.wrong-exit': {
+    fr: 'Après Ctrl+C, le serveur s’est terminé ({status}) sans afficher {line}{again}.',
+    en: 'After Ctrl+C the server ended ({status}) without printing {line}{again}.',
+  },
+  'stops-cleanly.ignored': {
+    fr: 'Toujours en marche {seconds} s après Ctrl+C{again} : le programme a été tué.',
+    en: 'Still running {seconds} s after Ctrl+C{again}: the program was killed.',
+  },
+  'stops-cleanly.already-dead': {
+    fr: 'Le serveur s’était déjà arrêté avant Ctrl+C ({status}){again}.',
+    en: 'The server had already stopped before Ctrl+C ({status}){again}.',
+  },
+  'stops-cleanly.no-relaunch': {
+    fr: 'Le serveur s’était arrêté pendant les essais, et un second lancement n’a lié aucune socket : {why}',
+    en: 'The server had stopped during the probes, and a second run bound no socket: {why}',
+  },
+  'skipped.server-stopped': {
+    fr: 'Non vérifié : le serveur s’était arrêté ({status}) après un essai précédent ; il doit continuer à répondre, dans sa boucle, jusqu’à Ctrl+C.',
+    en: 'Not checked: the server had stopped ({status}) after an earlier probe; it must keep answering, in its loop, until Ctrl+C.',
+  },
 
   'fault.not-graded': {
     fr: 'Non corrigé : erreur du correcteur ({fault}).',

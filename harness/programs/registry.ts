@@ -4,6 +4,10 @@ import type { ProgramKind } from './configs.js';
 import { udpServerCheckIds } from './udp-server/check-ids.js';
 import { gradeUdpServer } from './udp-server/grade-submission.js';
 import type { ScenarioContext } from './udp-server/scenario.js';
+import { udpClientCheckIds } from './udp-client/check-ids.js';
+import { gradeUdpClient } from './udp-client/grade-submission.js';
+import { udpEchoCheckIds } from './udp-echo/check-ids.js';
+import { gradeUdpEcho } from './udp-echo/grade-submission.js';
 
 // What the harness knows of each kind of program: the checks a rubric may list, and how to grade one.
 interface ProgramGrader {
@@ -13,6 +17,8 @@ interface ProgramGrader {
 
 export const programGraders: Record<ProgramKind, ProgramGrader> = {
   'udp-server': { checkIds: udpServerCheckIds, grade: gradeUdpServer },
+  'udp-client': { checkIds: udpClientCheckIds, grade: gradeUdpClient },
+  'udp-echo': { checkIds: udpEchoCheckIds, grade: gradeUdpEcho },
 };
 
 // Grades a submission against its rubric, whatever kind of program the rubric describes.

@@ -29,7 +29,44 @@ function patch(proto, name) {
   };
 }
 
+// A client's destination: only a mapped port moves (to its target); any other is left as the program wrote it.
+function destination(port) {
+  const n = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port;
+  return Number.isInteger(n) ? (map.get(n) ?? port) : port;
+}
+
+// send(msg[, offset, length][, port][, address][, callback]), read as Node reads it: on an unconnected
+// socket, the long form when an address or a non-function fourth argument is given. A connected socket names no port.
+function patchSend(proto) {
+  const original = proto.send;
+  proto.send = function (...args) {
+    if (!isConnected(this)) {
+      const at = args[4] || (args[3] && typeof args[3] !== 'function') ? 3 : 1;
+      if (args.length > at && typeof args[at] !== 'function') args[at] = destination(args[at]);
+    }
+    return original.apply(this, args);
+  };
+}
+
+function isConnected(socket) {
+  try {
+    socket.remoteAddress();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function patchConnect(proto) {
+  const original = proto.connect;
+  proto.connect = function (port, ...rest) {
+    return original.call(this, destination(port), ...rest);
+  };
+}
+
 if (spec.trim() !== '') {
   patch(dgram.Socket.prototype, 'bind');
   patch(net.Server.prototype, 'listen');
+  patchSend(dgram.Socket.prototype);
+  patchConnect(dgram.Socket.prototype);
 }

@@ -4,6 +4,10 @@ GRADER_PORT_MAP="3000=41234" sends a bind on port 3000 to port 41234. Any other 
 to port 0 (the kernel picks one) so that two students' wrong ports never collide. Every mapped bind
 is appended to GRADER_BIND_LOG as one JSON line, so reports can say which port the code asked for.
 Patching the class covers `import socket`, `from socket import *`, socketserver and asyncio alike.
+
+For clients, the destination of sendto/connect/connect_ex on a mapped port goes to its mapped port
+(a client's ("127.0.0.1", 3000) reaches the grader's server); other destinations are left alone, and
+the first few distinct ones are logged as {"to": host, "port": n} so reports can say where the code sent.
 """
 import json as _json
 import os as _os
@@ -50,3 +54,56 @@ def _mapped_bind(self, address):
 
 
 _socket.socket.bind = _mapped_bind
+
+_original_sendto = _socket.socket.sendto
+_original_connect = _socket.socket.connect
+_original_connect_ex = _socket.socket.connect_ex
+_sent_to = set()
+_MAX_SEND_RECORDS = 8
+
+
+def _record_send(address):
+    key = (str(address[0]), address[1])
+    if not _LOG or key in _sent_to or len(_sent_to) >= _MAX_SEND_RECORDS:
+        return
+    _sent_to.add(key)
+    try:
+        with open(_LOG, "a", encoding="utf-8") as log:
+            log.write(_json.dumps({"to": key[0], "port": key[1]}) + "\n")
+    except OSError:
+        pass
+
+
+def _destination(sock, address):
+    if (
+        sock.family in (_socket.AF_INET, _socket.AF_INET6)
+        and isinstance(address, tuple)
+        and len(address) >= 2
+        and isinstance(address[1], int)
+        and address[1] != 0
+    ):
+        actual = _MAP.get(address[1])
+        if actual is not None:
+            return (address[0], actual) + tuple(address[2:])
+        _record_send(address)
+    return address
+
+
+# sendto(data, address) or sendto(data, flags, address): the address is always the last argument.
+def _mapped_sendto(self, data, *rest):
+    if rest:
+        rest = rest[:-1] + (_destination(self, rest[-1]),)
+    return _original_sendto(self, data, *rest)
+
+
+def _mapped_connect(self, address):
+    return _original_connect(self, _destination(self, address))
+
+
+def _mapped_connect_ex(self, address):
+    return _original_connect_ex(self, _destination(self, address))
+
+
+_socket.socket.sendto = _mapped_sendto
+_socket.socket.connect = _mapped_connect
+_socket.socket.connect_ex = _mapped_connect_ex

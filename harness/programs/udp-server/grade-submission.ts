@@ -9,6 +9,7 @@ import { entryPath } from '../../discovery/entry-file.js';
 import { udpServerChecks } from './checks.js';
 import type { UdpServerObservations } from './observations.js';
 import { observeUdpServer, type ScenarioContext } from './scenario.js';
+import { rubricFor } from '../shared/rubric.js';
 
 // submission -> observations -> verdicts -> score, for one UDP server submission.
 export async function gradeUdpServer(submission: Submission, context: ScenarioContext): Promise<SubmissionResult> {
@@ -23,8 +24,9 @@ export function resultFromObservations(
   observed: UdpServerObservations,
   durationMs: number,
 ): SubmissionResult {
+  const serverRubric = rubricFor(rubric, 'udp-server');
   const scored = scoreChecks(rubric, (id) =>
-    isUdpServerCheckId(id) ? udpServerChecks[id](observed, rubric) : fail(message('skipped.no-entry')),
+    isUdpServerCheckId(id) ? udpServerChecks[id](observed, serverRubric) : fail(message('skipped.no-entry')),
   );
   const base = { id: submission.id, notes: notesOf(observed, rubric), ...scored, durationMs };
   if (observed.kind === 'no-entry') return base;

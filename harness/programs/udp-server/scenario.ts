@@ -1,31 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import pTimeout from 'p-timeout';
 import type { Submission } from '../../discovery/submission.js';
 import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
-import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
-import { setTimeout as delay } from 'node:timers/promises';
 import { type Toolchain, launchSpec } from '../../launch/command.js';
 import { leasePort } from '../../launch/ports.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import { waitForBind } from '../../launch/wait-bound.js';
-import { waitUntilIdle } from '../../launch/idle.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
-import { exchangeDatagrams, loopbackTarget, reuseAddrProbe, type UdpTarget } from '../../probes/udp.js';
-import { parsePythonError } from '../../python/traceback.js';
-import type { OutputExcerpt, RunOutput } from '../../launch/run-output.js';
+import { loopbackTarget, reuseAddrProbe } from '../../probes/udp.js';
+import type { RunOutput } from '../../launch/run-output.js';
 import { type Limits, limitedLaunch } from '../../sandbox/limits.js';
-import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
+import type { StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
-import type {
-  Death,
-  InterruptObservation,
-  LiveObservations,
-  RestartObservation,
-  StartObservation,
-  TrafficObservation,
-  UdpServerObservations,
-} from './observations.js';
+import type { LiveObservations, RestartObservation, StartObservation, UdpServerObservations } from './observations.js';
 import { payloads } from './payloads.js';
+import { confine, outputOf } from '../shared/launch.js';
+import { rubricFor } from '../shared/rubric.js';
+import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
 
 export interface ScenarioContext {
   readonly rubric: Rubric;
@@ -39,7 +28,7 @@ export interface ScenarioContext {
 }
 
 // What every step of one submission's run needs to know.
-interface RunContext {
+interface RunContext extends ServingRun {
   readonly rubric: Rubric;
   readonly entryName: string;
   readonly spec: LaunchSpec;
@@ -65,7 +54,15 @@ export async function observeUdpServer(submission: Submission, context: Scenario
     : context.plainLimits
       ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits)
       : plain;
-  const run: RunContext = { rubric, entryName: entry.name, spec, workspace, mappedPort: lease.port, ...(context.signal ? { signal: context.signal } : {}) };
+  const run: RunContext = {
+    rubric,
+    entryName: entry.name,
+    spec,
+    workspace,
+    mappedPort: lease.port,
+    bindAddresses: rubricFor(rubric, 'udp-server').program.bindAddresses,
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
 
   await using server = startStudentProcess(spec, context.signal);
@@ -80,36 +77,6 @@ export async function observeUdpServer(submission: Submission, context: Scenario
     ? { ...ran, start, live: live.observations, output, restartOutput: live.restartOutput }
     : { ...ran, start, live: live.observations, output };
 }
-
-async function confine(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): Promise<LaunchSpec> {
-  if (sandbox.uid !== undefined) await giveWorkspaceTo(workspace, sandbox.uid);
-  return sandboxedLaunch(spec, workspace, sandbox);
-}
-
-async function observeStart(server: StudentProcess, run: RunContext): Promise<StartObservation> {
-  const deadlineMs = run.rubric.timeouts.startupMs;
-  const wait = await waitForBind(server, 'udp', deadlineMs);
-  if (wait.kind === 'exited') return { kind: 'died', death: deathOf(server, run.entryName) };
-  if (wait.kind === 'timeout') return { kind: 'timeout', deadlineMs, otherSockets: wait.otherSockets };
-  // Prefer the socket on the mapped port: that is the one the lab's port became.
-  const socket = wait.sockets.find((candidate) => candidate.port === run.mappedPort) ?? wait.sockets[0]!;
-  const requested = await requestedBind(run, socket.port);
-  const base = requested ? { socket, requested } : { socket };
-  return loopbackTarget(socket) ? { kind: 'bound', ...base, afterMs: wait.afterMs } : { kind: 'unreachable', ...base };
-}
-
-// What the code asked bind() for. The hook logs it just after bind() returns, so /proc can show the socket
-// a moment before the line exists: on the mapped port the answer is known, elsewhere wait for the line.
-async function requestedBind(run: RunContext, port: number): Promise<RequestedBind | undefined> {
-  const started = performance.now();
-  for (;;) {
-    const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === port);
-    if (found || port === run.mappedPort || performance.now() - started > bindLogDeadlineMs) return found;
-    await delay(2);
-  }
-}
-
-const bindLogDeadlineMs = 1000;
 
 async function probeLiveServer(
   server: StudentProcess,
@@ -151,71 +118,4 @@ async function probeLiveServer(
     observations: { reuseAddr, reply, manyClients, printedPayload, printedClient, interrupt, restart },
     restartOutput: outputOf(again, run.workspace.dir),
   };
-}
-
-// Sends each client's datagrams and notes if the server died on the way.
-async function traffic(
-  server: StudentProcess,
-  entryName: string,
-  target: UdpTarget,
-  clientPayloads: readonly (readonly Buffer[])[],
-  deadlineMs: number,
-  onClientPorts?: (port: number) => void,
-): Promise<TrafficObservation> {
-  const clients = await exchangeDatagrams(
-    target,
-    clientPayloads.map((list) => ({ payloads: list })),
-    deadlineMs,
-    server.exited,
-    onClientPorts,
-  );
-  return server.exitStatus() ? { clients, deadlineMs, death: deathOf(server, entryName) } : { clients, deadlineMs };
-}
-
-// How long Ctrl+C may wait for the server to finish what it is doing and block again.
-const idleDeadlineMs = 200;
-
-// Ctrl+C, then the grace period; a server still running after it is killed.
-async function interruptServer(server: StudentProcess, graceMs: number, entryName: string): Promise<InterruptObservation> {
-  if (server.exitStatus()) return { kind: 'already-dead', death: deathOf(server, entryName) };
-  await waitUntilIdle(() => server.programPids(), idleDeadlineMs);
-  const sentAt = performance.now();
-  server.interrupt();
-  try {
-    const status = await pTimeout(server.exited, { milliseconds: graceMs });
-    return { kind: 'stopped', status, afterMs: performance.now() - sentAt };
-  } catch {
-    await server.kill();
-    return { kind: 'ignored', graceMs };
-  }
-}
-
-function deathOf(server: StudentProcess, entryName: string): Death {
-  const status = server.exitStatus() ?? { code: null, signal: null };
-  const { head, tail } = server.stderr.snapshot();
-  const error = parsePythonError(`${head.toString('utf8')}\n${tail.toString('utf8')}`, entryName);
-  return error ? { status, error } : { status };
-}
-
-// Tracebacks name the private copy (/tmp/grade-XXXX/work/...): shown relative, as in the student's own folder.
-function outputOf(server: StudentProcess, workspaceDir: string): RunOutput {
-  const relative = (excerpt: OutputExcerpt): OutputExcerpt => ({
-    head: withoutPrefix(excerpt.head, `${workspaceDir}/`),
-    tail: withoutPrefix(excerpt.tail, `${workspaceDir}/`),
-    cutBytes: excerpt.cutBytes,
-  });
-  return { stdout: relative(server.stdout.snapshot()), stderr: relative(server.stderr.snapshot()) };
-}
-
-function withoutPrefix(bytes: Buffer, prefix: string): Buffer {
-  const needle = Buffer.from(prefix);
-  if (!bytes.includes(needle)) return bytes;
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, from)) {
-    parts.push(bytes.subarray(from, at));
-    from = at + needle.length;
-  }
-  parts.push(bytes.subarray(from));
-  return Buffer.concat(parts);
 }

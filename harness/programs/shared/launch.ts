@@ -1,0 +1,72 @@
+import type { LaunchSpec, ExitStatus, StudentProcess } from '../../launch/student-process.js';
+import { type Message, message } from '../../messages/translate.js';
+import type { Workspace } from '../../launch/workspace.js';
+import type { OutputExcerpt, RunOutput } from '../../launch/run-output.js';
+import { parsePythonError, type PythonError } from '../../python/traceback.js';
+import { limitedLaunch, type Limits } from '../../sandbox/limits.js';
+import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
+
+// Launch helpers every kind of lab program shares: confining a launch, and reading how a program ended.
+
+// How a program ended: its exit status, and the Python error it died of when stderr holds a traceback.
+export interface Death {
+  readonly status: ExitStatus;
+  readonly error?: PythonError;
+}
+
+// "exit code 1", "killed by SIGKILL": how a report names a program's end.
+export function statusText(death: Death): Message {
+  return death.status.signal ? message('status.signal', { signal: death.status.signal }) : message('status.code', { code: death.status.code ?? '?' });
+}
+
+// The Python error a program died of, with its line when the traceback names the student's file.
+export function errorText(death: Death): Message | string {
+  const error = death.error;
+  if (!error) return '';
+  return error.line === undefined ? error.summary : message('error.at-line', { summary: error.summary, line: error.line });
+}
+
+// The launch as this run confines it: the sandbox when there is one, else plain mode's limits when prlimit exists.
+export async function confinedLaunch(
+  plain: LaunchSpec,
+  workspace: Workspace,
+  context: { readonly sandbox?: StudentSandbox; readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits } },
+): Promise<LaunchSpec> {
+  if (context.sandbox) return confine(plain, workspace, context.sandbox);
+  return context.plainLimits ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits) : plain;
+}
+
+export async function confine(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): Promise<LaunchSpec> {
+  if (sandbox.uid !== undefined) await giveWorkspaceTo(workspace, sandbox.uid);
+  return sandboxedLaunch(spec, workspace, sandbox);
+}
+
+export function deathOf(program: StudentProcess, entryName: string): Death {
+  const status = program.exitStatus() ?? { code: null, signal: null };
+  const { head, tail } = program.stderr.snapshot();
+  const error = parsePythonError(`${head.toString('utf8')}\n${tail.toString('utf8')}`, entryName);
+  return error ? { status, error } : { status };
+}
+
+// Tracebacks name the private copy (/tmp/grade-XXXX/work/...): shown relative, as in the student's own folder.
+export function outputOf(program: StudentProcess, workspaceDir: string): RunOutput {
+  const relative = (excerpt: OutputExcerpt): OutputExcerpt => ({
+    head: withoutPrefix(excerpt.head, `${workspaceDir}/`),
+    tail: withoutPrefix(excerpt.tail, `${workspaceDir}/`),
+    cutBytes: excerpt.cutBytes,
+  });
+  return { stdout: relative(program.stdout.snapshot()), stderr: relative(program.stderr.snapshot()) };
+}
+
+function withoutPrefix(bytes: Buffer, prefix: string): Buffer {
+  const needle = Buffer.from(prefix);
+  if (!bytes.includes(needle)) return bytes;
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, from)) {
+    parts.push(bytes.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,99 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import pTimeout from 'p-timeout';
+import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
+import { waitUntilIdle } from '../../launch/idle.js';
+import type { BoundSocket } from '../../launch/proc-sockets.js';
+import type { StudentProcess } from '../../launch/student-process.js';
+import { waitForBind } from '../../launch/wait-bound.js';
+import { exchangeDatagrams, loopbackTarget, type UdpTarget } from '../../probes/udp.js';
+import { deathOf } from './launch.js';
+import { acceptedAddresses } from './server-verdicts.js';
+import type { InterruptObservation, StartObservation, TrafficObservation } from './serving-observations.js';
+
+// The steps every UDP server's scenario takes: wait for its socket, exchange datagrams, Ctrl+C.
+
+// What those steps need to know of one run.
+export interface ServingRun {
+  readonly rubric: { readonly timeouts: { readonly startupMs: number } };
+  readonly entryName: string;
+  // The free port the lab's port is mapped to for this run.
+  readonly mappedPort: number;
+  readonly workspace: { readonly bindLog: string };
+  // Where the rubric wants the socket bound. A socket on the mapped port but elsewhere gets a report that
+  // names the host the code wrote, so the hook's log line is waited for (see requestedBind).
+  readonly bindAddresses?: readonly string[];
+}
+
+// Waits for the server's UDP socket: bound (reachable over loopback or not), died, or the startup deadline.
+export async function observeStart(server: StudentProcess, run: ServingRun): Promise<StartObservation> {
+  const deadlineMs = run.rubric.timeouts.startupMs;
+  const wait = await waitForBind(server, 'udp', deadlineMs);
+  if (wait.kind === 'exited') return { kind: 'died', death: deathOf(server, run.entryName) };
+  if (wait.kind === 'timeout') return { kind: 'timeout', deadlineMs, otherSockets: wait.otherSockets };
+  // Prefer the socket on the mapped port: that is the one the lab's port became.
+  const socket = wait.sockets.find((candidate) => candidate.port === run.mappedPort) ?? wait.sockets[0]!;
+  const requested = await requestedBind(run, socket);
+  const base = requested ? { socket, requested } : { socket };
+  return loopbackTarget(socket) ? { kind: 'bound', ...base, afterMs: wait.afterMs } : { kind: 'unreachable', ...base };
+}
+
+// What the code asked bind() for. The hook logs it just after bind() returns, so /proc can show the socket
+// a moment before the line exists: wait for the line when a report will show it (another port, or the
+// mapped port at an address the rubric does not accept), so the message never depends on timing. On the
+// mapped port at an accepted address nothing needs it (and a program without the Python hook writes none).
+async function requestedBind(run: ServingRun, socket: BoundSocket): Promise<RequestedBind | undefined> {
+  const needed =
+    socket.port !== run.mappedPort || (run.bindAddresses !== undefined && !acceptedAddresses(run.bindAddresses).includes(socket.address));
+  const started = performance.now();
+  for (;;) {
+    const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === socket.port);
+    if (found || !needed || performance.now() - started > bindLogDeadlineMs) return found;
+    await delay(2);
+  }
+}
+
+const bindLogDeadlineMs = 1000;
+
+// Sends each client's datagrams and notes if the server died on the way.
+export async function traffic(
+  server: StudentProcess,
+  entryName: string,
+  target: UdpTarget,
+  clientPayloads: readonly (readonly Buffer[])[],
+  deadlineMs: number,
+  onClientPorts?: (port: number) => void,
+): Promise<TrafficObservation> {
+  const clients = await exchangeDatagrams(
+    target,
+    clientPayloads.map((list) => ({ payloads: list })),
+    deadlineMs,
+    server.exited,
+    onClientPorts,
+  );
+  return server.exitStatus() ? { clients, deadlineMs, death: deathOf(server, entryName) } : { clients, deadlineMs };
+}
+
+// How long Ctrl+C may wait for the server to finish what it is doing and block again.
+const idleDeadlineMs = 200;
+
+// Ctrl+C, then the grace period; a server still running after it is killed.
+// `onInterrupt` runs just before the signal is sent (to mark where the output after Ctrl+C begins).
+export async function interruptServer(
+  server: StudentProcess,
+  graceMs: number,
+  entryName: string,
+  onInterrupt?: () => void,
+): Promise<InterruptObservation> {
+  if (server.exitStatus()) return { kind: 'already-dead', death: deathOf(server, entryName) };
+  await waitUntilIdle(() => server.programPids(), idleDeadlineMs);
+  onInterrupt?.();
+  const sentAt = performance.now();
+  server.interrupt();
+  try {
+    const status = await pTimeout(server.exited, { milliseconds: graceMs });
+    return { kind: 'stopped', status, afterMs: performance.now() - sentAt };
+  } catch {
+    await server.kill();
+    return { kind: 'ignored', graceMs };
+  }
+}

@@ -1,0 +1,52 @@
+import type { EntryChoice } from '../../discovery/entry-file.js';
+import type { RequestedSend } from '../../launch/send-log.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import type { Death } from '../shared/launch.js';
+
+// What the harness saw while playing the server for one UDP client submission: plain data, judged later by the checks.
+
+export interface Datagram {
+  readonly payload: Buffer;
+  readonly fromAddress: string;
+  readonly fromPort: number;
+}
+
+// How one run of the client ended.
+export type ClientEnd =
+  // Exited by itself (before the deadline).
+  | { readonly kind: 'exited'; readonly death: Death }
+  // Still running at the deadline (`deadlineMs`): killed by the harness.
+  | { readonly kind: 'killed'; readonly deadlineMs: number };
+
+// One run of the client against the grader's server.
+export interface ClientRun {
+  // Every datagram that reached the server, in order, until the client ended.
+  readonly datagrams: readonly Datagram[];
+  // How long the server waited for a first datagram.
+  readonly startupMs: number;
+  readonly end: ClientEnd;
+}
+
+// The run where the server answered every datagram with the rubric's reply.
+export interface AnsweredRun extends ClientRun {
+  // How long the client had to exit after the server's reply.
+  readonly exitMs: number;
+  // Where the code sent datagrams on other ports than the lab's (the hook's log): feeds messages only.
+  readonly otherDestinations: readonly RequestedSend[];
+}
+
+export type UdpClientObservations =
+  | { readonly kind: 'no-entry'; readonly expected: string; readonly candidates: readonly string[] }
+  | { readonly kind: 'no-launcher'; readonly entry: EntryChoice & { name: string }; readonly source: Buffer }
+  | {
+      readonly kind: 'ran';
+      readonly entry: EntryChoice & { name: string };
+      readonly source: Buffer;
+      // The port the lab's client sends to, and the free port the grader's server listened on for this run.
+      readonly labPort: number;
+      readonly mappedPort: number;
+      readonly answered: AnsweredRun;
+      // Run again against a server that never answers; only when the first run's datagram reached the server.
+      readonly silent?: ClientRun;
+      readonly output: RunOutput;
+    };

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import type { Submission } from '../../discovery/submission.js';
+import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
+import type { CapturedOutput } from '../../launch/captured-output.js';
+import { launchSpec } from '../../launch/command.js';
+import { waitUntilIdle } from '../../launch/idle.js';
+import { leasePort } from '../../launch/ports.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import { createWorkspace, type Workspace } from '../../launch/workspace.js';
+import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
+import { confinedLaunch, deathOf, outputOf } from '../shared/launch.js';
+import { type RubricFor, rubricFor } from '../shared/rubric.js';
+import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
+import type { ScenarioContext } from '../udp-server/scenario.js';
+import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
+import { echoSizes, payloads, sizedPayload } from './payloads.js';
+
+// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
+interface RunContext extends ServingRun {
+  readonly rubric: RubricFor<'udp-echo'>;
+  readonly spec: LaunchSpec;
+  readonly workspace: Workspace;
+  readonly signal?: AbortSignal;
+}
+
+// Runs one UDP echo server submission and records what happened: it binds, echoes a text datagram, serves
+// three clients, echoes each size up to the rubric's maximum, echoes binary bytes, then gets Ctrl+C.
+// The probes go from the least to the most likely to kill a server (binary bytes crash a server that decodes
+// text), so each probe tests one thing; Ctrl+C goes to a second run when the first has stopped.
+export async function observeUdpEcho(submission: Submission, context: ScenarioContext): Promise<UdpEchoObservations> {
+  const rubric = rubricFor(context.rubric, 'udp-echo');
+  const entry = await chooseEntryFile(submission, rubric.program.entry, Object.keys(rubric.launch));
+  if (entry.kind === 'missing') return { kind: 'no-entry', expected: rubric.program.entry, candidates: entry.candidates };
+  const source = await readFile(submission.file ?? entryPath(submission, entry.name));
+
+  using lease = await leasePort();
+  await using workspace = await createWorkspace(submission);
+  const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
+  if (!plain) return { kind: 'no-launcher', entry, source };
+  const spec = await confinedLaunch(plain, workspace, context);
+  const run: RunContext = {
+    rubric,
+    entryName: entry.name,
+    spec,
+    workspace,
+    mappedPort: lease.port,
+    bindAddresses: rubric.program.bindAddresses,
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
+
+  await using server = startStudentProcess(spec, context.signal);
+  const start = await observeStart(server, run);
+  if (start.kind !== 'bound') {
+    await server.kill();
+    return { ...ran, start, output: outputOf(server, workspace.dir) };
+  }
+  const target = loopbackTarget(start.socket)!;
+  const probe = (clientPayloads: readonly (readonly Buffer[])[]) => probeServer(server, run, target, clientPayloads);
+  const echo = await probe([[payloads.echo]]);
+  const manyClients = await probe(payloads.manyClients);
+  const sizes = await probe(echoSizes(rubric.program.maxPayload).map((size) => [sizedPayload(size)]));
+  const binary = await probe([[payloads.binary]]);
+  const stopped = await observeStop(server, run);
+  const live: EchoLiveObservations = { echo, manyClients, sizes, binary, stop: stopped.stop };
+  const output = outputOf(server, workspace.dir);
+  return stopped.restartOutput ? { ...ran, start, live, output, restartOutput: stopped.restartOutput } : { ...ran, start, live, output };
+}
+
+// One probe: its datagrams, unless the server has already stopped.
+async function probeServer(
+  server: StudentProcess,
+  run: RunContext,
+  target: UdpTarget,
+  clientPayloads: readonly (readonly Buffer[])[],
+): Promise<ProbeObservation> {
+  if (server.exitStatus()) return { kind: 'server-gone', death: deathOf(server, run.entryName) };
+  const exchanged = await traffic(server, run.entryName, target, clientPayloads, run.rubric.timeouts.replyMs);
+  await settle(server);
+  return { kind: 'exchanged', traffic: exchanged };
+}
+
+// How long a server may take, after an exchange, to block for its next datagram or to finish exiting.
+const settleDeadlineMs = 500;
+
+// After an exchange the server either waits for its next datagram or is on its way out (a server that
+// exits after one reply): wait for one of the two, so whether the next probe finds it running never
+// depends on timing. Only the program's first process counts: a helper it started (tsx's esbuild, for the
+// reference) may block in a call that is not a wait for datagrams.
+async function settle(server: StudentProcess): Promise<void> {
+  await waitUntilIdle(() => server.programPids().slice(0, 1), settleDeadlineMs);
+  if (!server.exitStatus() && server.programPids().length === 0) await server.exited;
+}
+
+// Ctrl+C on the server, or on a second run of it when the first one stopped during the probes: what a
+// server does on Ctrl+C is judged apart from what killed it before.
+async function observeStop(server: StudentProcess, run: RunContext): Promise<{ stop: StopObservation; restartOutput?: RunOutput }> {
+  if (!server.exitStatus()) return { stop: await interruptAndWatch(server, run, false) };
+  await using again = startStudentProcess(run.spec, run.signal);
+  const start = await observeStart(again, run);
+  if (start.kind !== 'bound') {
+    await again.kill();
+    return { stop: { kind: 'no-relaunch', start }, restartOutput: outputOf(again, run.workspace.dir) };
+  }
+  const stop = await interruptAndWatch(again, run, true);
+  return { stop, restartOutput: outputOf(again, run.workspace.dir) };
+}
+
+// Ctrl+C, and what the server wrote from that moment on.
+async function interruptAndWatch(server: StudentProcess, run: RunContext, relaunched: boolean): Promise<StopObservation> {
+  let marks = { stdout: server.stdout.totalBytes, stderr: server.stderr.totalBytes };
+  const markOutput = () => {
+    marks = { stdout: server.stdout.totalBytes, stderr: server.stderr.totalBytes };
+  };
+  const interrupt = await interruptServer(server, run.rubric.timeouts.interruptGraceMs, run.entryName, markOutput);
+  switch (interrupt.kind) {
+    case 'already-dead':
+      return { kind: 'already-dead', relaunched, death: interrupt.death };
+    case 'ignored':
+      return { kind: 'ignored', relaunched, graceMs: interrupt.graceMs };
+    case 'stopped': {
+      const afterInterrupt = Buffer.concat([outputSince(server.stdout, marks.stdout), outputSince(server.stderr, marks.stderr)]);
+      return { kind: 'stopped', relaunched, death: deathOf(server, run.entryName), afterInterrupt, afterMs: interrupt.afterMs };
+    }
+  }
+}
+
+// The bytes a stream received after its first `offset` bytes, as far as they were kept.
+function outputSince(output: CapturedOutput, offset: number): Buffer {
+  const { head, tail, cutBytes } = output.snapshot();
+  const tailStart = head.length + cutBytes;
+  if (offset >= tailStart) return tail.subarray(offset - tailStart);
+  // Never joined across a cut, which would invent text the program never printed: the end is what is left.
+  return cutBytes === 0 ? Buffer.concat([head, tail]).subarray(offset) : tail;
+}
