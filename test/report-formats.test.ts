@@ -306,6 +306,17 @@ describe('GitHub Actions', () => {
     );
   });
 
+  it('makes a failed check worth no points (advice, such as a timeout hint) a warning, not an error', () => {
+    const base = run.submissions.find((s) => s.id === 'wrong-reply')!;
+    const advice: SubmissionResult = {
+      ...base,
+      checks: base.checks.map((check) => (check.id === 'reply' ? { ...check, maxPoints: 0 } : check)),
+    };
+    expect(githubAnnotations({ ...run, submissions: [advice] }, 'en', root)).toEqual([
+      "::warning file=test/fixtures/udp-server/wrong-reply/simpleUDPServeur.py,line=13,title=reply::Got b'i am the server\\n' instead of b'i am the server'.",
+    ]);
+  });
+
   it('escapes what would end or split a workflow command', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
     expect(escapeProperty('a,b:c%\nd')).toBe('a%2Cb%3Ac%25%0Ad');

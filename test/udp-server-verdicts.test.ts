@@ -154,8 +154,8 @@ describe('reports of the fixture corpus', () => {
     const headings = tokens.flatMap((token, i) => (token.type === 'heading_open' ? [`${token.tag} ${tokens[i + 1]!.content}`] : []));
     expect(headings).toEqual([
       'h1 forges-markdown — Simple UDP server (simpleUDPServeur.py)',
-      'h2 Server output',
-      'h2 Output of the restarted server',
+      'h2 Program output',
+      'h2 Output of the restarted program',
     ]);
     expect(tokens.filter((token) => token.type === 'html_block' || token.type === 'html_inline')).toEqual([]);
     expect(tokens.filter((token) => token.type === 'table_open')).toHaveLength(1);

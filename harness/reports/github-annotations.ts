@@ -18,7 +18,9 @@ export function githubAnnotations(run: GradeRun, lang: Lang, cwd: string): strin
     const blocked = result.checks.filter((check) => check.blocked);
     const lines = failed.map((check) => {
       const line: Property[] = check.line === undefined ? [] : [['line', String(check.line)]];
-      return workflowCommand('error', [...file, ...line, ['title', check.id]], translate(check.reason, lang));
+      // A check worth no points is advice (e.g. "add a timeout"): a warning, not an error.
+      const level = check.maxPoints === 0 ? 'warning' : 'error';
+      return workflowCommand(level, [...file, ...line, ['title', check.id]], translate(check.reason, lang));
     });
     if (blocked.length > 0) {
       const ids = blocked.map((check) => check.id).join(', ');
