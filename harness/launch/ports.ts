@@ -24,7 +24,7 @@ export async function leasePort(): Promise<PortLease> {
 }
 
 // Binding the dual-stack wildcard conflicts with any UDP socket on the port, IPv4 or IPv6.
-function udpPortIsFree(port: number): Promise<boolean> {
+export function udpPortIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createSocket({ type: 'udp6', ipv6Only: false });
     socket.once('error', () => {
