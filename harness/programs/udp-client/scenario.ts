@@ -1,16 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
 import type { Submission } from '../../discovery/submission.js';
-import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
-import { launchSpec } from '../../launch/command.js';
-import { leasePort } from '../../launch/ports.js';
 import { readSendLog } from '../../launch/send-log.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { createWorkspace } from '../../launch/workspace.js';
 import { listenUdp } from '../../probes/udp-listener.js';
-import { confinedLaunch, deathOf, outputOf } from '../shared/launch.js';
+import { deathOf, outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import type { ScenarioContext } from '../udp-server/scenario.js';
 import type { ClientEnd, ClientRun, UdpClientObservations } from './observations.js';
@@ -32,21 +28,15 @@ interface RunContext {
 // code runs in the slot worker, in the same network namespace as the client.
 export async function observeUdpClient(submission: Submission, context: ScenarioContext): Promise<UdpClientObservations> {
   const rubric = rubricFor(context.rubric, 'udp-client');
-  const entry = await chooseEntryFile(submission, rubric.program.entry, Object.keys(rubric.launch));
-  if (entry.kind === 'missing') return { kind: 'no-entry', expected: rubric.program.entry, candidates: entry.candidates };
-  const source = await readFile(submission.file ?? entryPath(submission, entry.name));
-
-  using lease = await leasePort();
-  await using workspace = await createWorkspace(submission);
-  const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
-  if (!plain) return { kind: 'no-launcher', entry, source };
-  const spec = await confinedLaunch(plain, workspace, context);
+  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
   const run: RunContext = {
     rubric,
     entryName: entry.name,
     spec,
     workspaceDir: workspace.dir,
-    mappedPort: lease.port,
+    mappedPort,
     ...(context.signal ? { signal: context.signal } : {}),
   };
 
@@ -54,7 +44,7 @@ export async function observeUdpClient(submission: Submission, context: Scenario
   const first = await runClient(run, Buffer.from(rubric.program.reply), exitMs);
   const otherDestinations = (await readSendLog(workspace.bindLog)).filter((send) => send.port !== rubric.program.port);
   const answered = { ...first.run, exitMs, otherDestinations };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port, answered, output: first.output } as const;
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort, answered, output: first.output } as const;
   if (answered.datagrams.length === 0) return ran;
   const silent = await runClient(run, undefined, rubric.program.silenceMs);
   return { ...ran, silent: silent.run };

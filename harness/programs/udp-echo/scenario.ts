@@ -1,15 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
-import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
 import type { CapturedOutput } from '../../launch/captured-output.js';
-import { launchSpec } from '../../launch/command.js';
 import { waitUntilIdle } from '../../launch/idle.js';
-import { leasePort } from '../../launch/ports.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import { createWorkspace, type Workspace } from '../../launch/workspace.js';
+import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
-import { confinedLaunch, deathOf, outputOf } from '../shared/launch.js';
+import { deathOf, outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
 import type { ScenarioContext } from '../udp-server/scenario.js';
@@ -30,25 +27,19 @@ interface RunContext extends ServingRun {
 // text), so each probe tests one thing; Ctrl+C goes to a second run when the first has stopped.
 export async function observeUdpEcho(submission: Submission, context: ScenarioContext): Promise<UdpEchoObservations> {
   const rubric = rubricFor(context.rubric, 'udp-echo');
-  const entry = await chooseEntryFile(submission, rubric.program.entry, Object.keys(rubric.launch));
-  if (entry.kind === 'missing') return { kind: 'no-entry', expected: rubric.program.entry, candidates: entry.candidates };
-  const source = await readFile(submission.file ?? entryPath(submission, entry.name));
-
-  using lease = await leasePort();
-  await using workspace = await createWorkspace(submission);
-  const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
-  if (!plain) return { kind: 'no-launcher', entry, source };
-  const spec = await confinedLaunch(plain, workspace, context);
+  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
   const run: RunContext = {
     rubric,
     entryName: entry.name,
     spec,
     workspace,
-    mappedPort: lease.port,
+    mappedPort,
     bindAddresses: rubric.program.bindAddresses,
     ...(context.signal ? { signal: context.signal } : {}),
   };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
 
   await using server = startStudentProcess(spec, context.signal);
   const start = await observeStart(server, run);

@@ -1,4 +1,4 @@
-import { type Message, message } from '../../messages/translate.js';
+import { message } from '../../messages/translate.js';
 import type { UdpServerCheckId } from './check-ids.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { calls } from '../../python/source-lines.js';

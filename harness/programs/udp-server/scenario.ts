@@ -1,18 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
-import { chooseEntryFile, entryPath } from '../../discovery/entry-file.js';
-import { type Toolchain, launchSpec } from '../../launch/command.js';
-import { leasePort } from '../../launch/ports.js';
+import type { Toolchain } from '../../launch/command.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import { createWorkspace, type Workspace } from '../../launch/workspace.js';
+import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, reuseAddrProbe } from '../../probes/udp.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type Limits, limitedLaunch } from '../../sandbox/limits.js';
+import type { Limits } from '../../sandbox/limits.js';
 import type { StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type { LiveObservations, RestartObservation, StartObservation, UdpServerObservations } from './observations.js';
 import { payloads } from './payloads.js';
-import { confine, outputOf } from '../shared/launch.js';
+import { outputOf } from '../shared/launch.js';
 import { rubricFor } from '../shared/rubric.js';
 import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
 
@@ -41,29 +39,19 @@ interface RunContext extends ServingRun {
 // Order matters: the SO_REUSEADDR bind-probe runs first, while no probe datagram can be in flight.
 export async function observeUdpServer(submission: Submission, context: ScenarioContext): Promise<UdpServerObservations> {
   const { rubric } = context;
-  const entry = await chooseEntryFile(submission, rubric.program.entry, Object.keys(rubric.launch));
-  if (entry.kind === 'missing') return { kind: 'no-entry', expected: rubric.program.entry, candidates: entry.candidates };
-  const source = await readFile(submission.file ?? entryPath(submission, entry.name));
-
-  using lease = await leasePort();
-  await using workspace = await createWorkspace(submission);
-  const plain = launchSpec(rubric.launch, entry.name, workspace, new Map([[rubric.program.port, lease.port]]), context.tools);
-  if (!plain) return { kind: 'no-launcher', entry, source };
-  const spec = context.sandbox
-    ? await confine(plain, workspace, context.sandbox)
-    : context.plainLimits
-      ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits)
-      : plain;
+  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
   const run: RunContext = {
     rubric,
     entryName: entry.name,
     spec,
     workspace,
-    mappedPort: lease.port,
+    mappedPort,
     bindAddresses: rubricFor(rubric, 'udp-server').program.bindAddresses,
     ...(context.signal ? { signal: context.signal } : {}),
   };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort: lease.port } as const;
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
 
   await using server = startStudentProcess(spec, context.signal);
   const start = await observeStart(server, run);
