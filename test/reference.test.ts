@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { grade } from '../harness/grade.js';
 
-// The TypeScript reference is graded exactly like a student's folder and must score full marks.
-it('reference/udp-server scores 20/20 on the udp-server rubric', async () => {
+// Each TypeScript reference is graded exactly like a student's folder and must score full marks.
+it.each([
+  ['udp-server', 'simpleUDPServeur.ts'],
+  ['udp-echo', 'udp_server.ts'],
+  ['udp-client', 'simpleUDPclient.ts'],
+])('reference/%s scores 20/20 on its rubric', async (rubric, entry) => {
   const run = await grade({
-    paths: [join(import.meta.dirname, '..', 'reference', 'udp-server')],
-    rubric: 'udp-server',
+    paths: [join(import.meta.dirname, '..', 'reference', rubric)],
+    rubric,
     outDir: mkdtempSync(join(tmpdir(), 'reference-')),
     jobs: 1,
     lang: 'en',
@@ -17,5 +21,5 @@ it('reference/udp-server scores 20/20 on the udp-server rubric', async () => {
   });
   const [result] = run.submissions;
   expect(result?.checks.filter((check) => !check.passed)).toEqual([]);
-  expect(result).toMatchObject({ id: 'udp-server', score: 20, maxScore: 20, entry: 'simpleUDPServeur.ts' });
+  expect(result).toMatchObject({ id: rubric, score: 20, maxScore: 20, entry });
 });
