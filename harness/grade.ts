@@ -7,7 +7,7 @@ import { toolchain } from './launch/command.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
 import { gradeProgram } from './programs/registry.js';
-import type { ScenarioContext } from './programs/udp-server/scenario.js';
+import type { ScenarioContext } from './programs/shared/context.js';
 import { resolvePython, type PythonInterpreter } from './python/resolve.js';
 import { loadRubric } from './rubric/load.js';
 import type { Rubric } from './rubric/schema.js';

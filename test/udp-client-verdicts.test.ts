@@ -1,13 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { grade, type GradeRun } from '../harness/grade.js';
-import { translate } from '../harness/messages/translate.js';
-import { sandboxAvailable } from './helpers/sandbox.js';
-import { processesUnder, treeFingerprint } from './helpers/tree.js';
-
-const fixtures = join(import.meta.dirname, 'fixtures', 'udp-client');
+import { describe, expect, it } from 'vitest';
+import { gradeFixtureCorpus } from './helpers/fixture-corpus.js';
 
 // For each fixture, the checks that must fail; every other check must pass.
 // handles-silence is worth 0 points: failing it is advice, the score stays whole.
@@ -28,57 +20,9 @@ const expectedBlocked: Record<string, readonly string[]> = {
   'never-sends': ['prints-reply', 'exits', 'handles-silence'],
 };
 
-// Workspaces go to a folder of this test file's own, so leftover processes can be told apart from other tests'.
-const scratch = mkdtempSync(join(tmpdir(), 'client-verdicts-'));
-process.env.TMPDIR = scratch;
+const { resultOf, checkOf, messageOf } = gradeFixtureCorpus({ rubric: 'udp-client', expectedFailures, expectedBlocked });
 
-// Sandboxed where possible (CI installs it); plain mode must give the very same verdicts.
-const modes = sandboxAvailable ? (['on', 'off'] as const) : (['off'] as const);
-const runs = new Map<(typeof modes)[number], GradeRun>();
-let run: GradeRun;
-let fixturesBefore: Map<string, string>;
-
-beforeAll(async () => {
-  fixturesBefore = treeFingerprint(fixtures);
-  for (const sandbox of modes) {
-    const outDir = join(scratch, `reports-${sandbox}`);
-    runs.set(sandbox, await grade({ paths: [fixtures], rubric: 'udp-client', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox }));
-  }
-  run = runs.get(modes[0])!;
-});
-
-const verdicts = (graded: GradeRun) =>
-  graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
-
-it.skipIf(!sandboxAvailable)('gives the same verdicts and messages with and without the sandbox', () => {
-  expect(runs.get('on')!.sandbox.kind).toBe('bwrap');
-  expect(runs.get('off')!.sandbox.kind).toBe('none');
-  expect(verdicts(runs.get('off')!)).toEqual(verdicts(runs.get('on')!));
-});
-
-const resultOf = (id: string) => {
-  const result = run.submissions.find((submission) => submission.id === id);
-  if (!result) throw new Error(`no result for ${id}`);
-  return result;
-};
-const checkOf = (id: string, check: string) => resultOf(id).checks.find((c) => c.id === check)!;
-const messageOf = (id: string, check: string) => translate(checkOf(id, check).reason, 'en');
-
-describe('udp-client rubric on the fixture corpus', () => {
-  it('grades every fixture folder, and nothing else', () => {
-    expect(run.submissions.map((submission) => submission.id).sort()).toEqual(Object.keys(expectedFailures).sort());
-    expect(run.rubric.checks.reduce((sum, check) => sum + check.points, 0)).toBe(20);
-  });
-
-  it.each(Object.entries(expectedFailures))('%s: exactly the expected checks fail', (id, failing) => {
-    const result = resultOf(id);
-    expect(result.checks.filter((check) => !check.passed).map((check) => check.id)).toEqual(failing);
-    expect(result.checks.filter((check) => check.blocked).map((check) => check.id)).toEqual(expectedBlocked[id] ?? []);
-    expect(result.fault).toBeUndefined();
-    const lost = result.checks.filter((check) => failing.includes(check.id)).reduce((sum, check) => sum + check.maxPoints, 0);
-    expect(result.score).toBe(20 - lost);
-  });
-
+describe('udp-client messages', () => {
   it('records the datagram the client sent', () => {
     expect(messageOf('correct', 'sends')).toBe("One datagram reached the server: b'Hello from client'.");
     expect(messageOf('connects-first', 'sends')).toBe("One datagram reached the server: b'Bonjour du client'.");
@@ -125,10 +69,5 @@ describe('udp-client rubric on the fixture corpus', () => {
 
   it('keeps the client’s own output in the report', () => {
     expect(resultOf('correct').output?.stdout.head.toString()).toBe('Message du serveur :  i am the server\n');
-  });
-
-  it('leaves no student process behind and the fixtures untouched', () => {
-    expect(processesUnder(scratch)).toEqual([]);
-    expect(treeFingerprint(fixtures)).toEqual(fixturesBefore);
   });
 });

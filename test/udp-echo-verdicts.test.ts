@@ -1,16 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { grade, type GradeRun } from '../harness/grade.js';
-import { translate } from '../harness/messages/translate.js';
 import { udpEchoCheckIds } from '../harness/programs/udp-echo/check-ids.js';
 import { writeReports } from '../harness/reports/write.js';
 import { loadRubric } from '../harness/rubric/load.js';
-import { sandboxAvailable } from './helpers/sandbox.js';
-import { processesUnder, treeFingerprint } from './helpers/tree.js';
+import { gradeFixtureCorpus } from './helpers/fixture-corpus.js';
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'udp-echo');
 const afterStart = udpEchoCheckIds.filter((id) => id !== 'shebang');
 
 // For each fixture, the checks that must fail; every other check must pass.
@@ -28,33 +23,13 @@ const expectedFailures: Record<string, readonly string[]> = {
   'never-binds': afterStart,
 };
 
-// Workspaces go to a folder of this test file's own, so leftover processes can be told apart from other tests'.
-const scratch = mkdtempSync(join(tmpdir(), 'echo-verdicts-'));
-process.env.TMPDIR = scratch;
-
-// Sandboxed where possible (CI installs it); plain mode must give the very same verdicts.
-const modes = sandboxAvailable ? (['on', 'off'] as const) : (['off'] as const);
-const runs = new Map<(typeof modes)[number], GradeRun>();
-let run: GradeRun;
-let fixturesBefore: Map<string, string>;
-const outDir = join(scratch, 'reports');
+const corpus = gradeFixtureCorpus({ rubric: 'udp-echo', expectedFailures });
+const { resultOf, checkOf, messageOf } = corpus;
+const outDir = join(corpus.scratch, 'reports');
 
 beforeAll(async () => {
-  fixturesBefore = treeFingerprint(fixtures);
-  for (const sandbox of modes) {
-    runs.set(sandbox, await grade({ paths: [fixtures], rubric: 'udp-echo', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox }));
-  }
-  run = runs.get(modes[0])!;
-  await writeReports(run, outDir, 'en');
+  await writeReports(corpus.run(), outDir, 'en');
 });
-
-const resultOf = (id: string) => {
-  const result = run.submissions.find((submission) => submission.id === id);
-  if (!result) throw new Error(`no result for ${id}`);
-  return result;
-};
-const checkOf = (id: string, check: string) => resultOf(id).checks.find((c) => c.id === check)!;
-const messageOf = (id: string, check: string, lang: 'en' | 'fr' = 'en') => translate(checkOf(id, check).reason, lang);
 
 it('ships a rubric of 20 points over the echo checks, in order', async () => {
   const rubric = await loadRubric('udp-echo');
@@ -63,28 +38,8 @@ it('ships a rubric of 20 points over the echo checks, in order', async () => {
   expect(rubric.checks.reduce((sum, check) => sum + check.points, 0)).toBe(20);
 });
 
-it.skipIf(!sandboxAvailable)('gives the same verdicts and messages with and without the sandbox', () => {
-  expect(runs.get('on')!.sandbox.kind).toBe('bwrap');
-  expect(runs.get('off')!.sandbox.kind).toBe('none');
-  const verdicts = (graded: GradeRun) =>
-    graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
-  expect(verdicts(runs.get('off')!)).toEqual(verdicts(runs.get('on')!));
-});
 
-describe('udp-echo rubric on the fixture corpus', () => {
-  it('grades every fixture folder, and nothing else', () => {
-    expect(run.submissions.map((submission) => submission.id).sort()).toEqual(Object.keys(expectedFailures).sort());
-  });
-
-  it.each(Object.entries(expectedFailures))('%s: exactly the expected checks fail', (id, failing) => {
-    const result = resultOf(id);
-    const actuallyFailing = result.checks.filter((check) => !check.passed).map((check) => check.id);
-    expect(actuallyFailing).toEqual(failing);
-    expect(result.fault).toBeUndefined();
-    const lost = result.checks.filter((check) => failing.includes(check.id)).reduce((sum, check) => sum + check.maxPoints, 0);
-    expect(result.score).toBe(20 - lost);
-  });
-
+describe('udp-echo messages', () => {
   it('shows expected and received lengths when recvfrom(1024) cuts a datagram, and points at recvfrom', () => {
     expect(messageOf('recv-1024-truncates', 'echo-sizes')).toBe(
       'Bytes sent → bytes echoed: 1 → 1, 512 → 512, 1024 → 1024, 4096 → 1024. Every datagram longer than 1024 bytes is cut to 1024 bytes: ' +
@@ -140,10 +95,5 @@ describe('udp-echo rubric on the fixture corpus', () => {
     expect(results.rubric).toBe('udp-echo');
     for (const submission of results.submissions) expect(submission.checks.map((c: { id: string }) => c.id)).toEqual([...udpEchoCheckIds]);
     expect(readFileSync(join(outDir, 'decodes-text.md'), 'utf8')).toContain('UnicodeDecodeError');
-  });
-
-  it('leaves no student process behind and the fixtures untouched', () => {
-    expect(processesUnder(scratch)).toEqual([]);
-    expect(treeFingerprint(fixtures)).toEqual(fixturesBefore);
   });
 });

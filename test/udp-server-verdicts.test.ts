@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +7,8 @@ import { grade, type GradeRun } from '../harness/grade.js';
 import { writeReports } from '../harness/reports/write.js';
 import { translate } from '../harness/messages/translate.js';
 import { udpServerCheckIds } from '../harness/programs/udp-server/check-ids.js';
-import { sandboxAvailable } from './helpers/sandbox.js';
-import { processesUnder, treeFingerprint } from './helpers/tree.js';
+import { gradeFixtureCorpus, verdicts } from './helpers/fixture-corpus.js';
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'udp-server');
 const lsofAvailable = spawnSync('lsof', ['-v']).error === undefined;
 if (!lsofAvailable) {
   if (process.env.CI) throw new Error('CI must run the lsof test, but lsof is not installed');
@@ -46,71 +43,29 @@ const expectedFailures: Record<string, readonly string[]> = {
   'crashes-on-datagram': ['reply', 'prints-client', 'many-clients', 'restart'],
 };
 
-// Workspaces go to a folder of this test file's own, so leftover processes can be told apart from other tests'.
-const scratch = mkdtempSync(join(tmpdir(), 'verdicts-'));
-process.env.TMPDIR = scratch;
-
-// Sandboxed where possible (CI installs it); plain mode must give the very same verdicts.
-const modes = sandboxAvailable ? (['on', 'off'] as const) : (['off'] as const);
-const runs = new Map<(typeof modes)[number] | 'lsof', GradeRun>();
-let run: GradeRun;
-let fixturesBefore: Map<string, string>;
-const outDir = join(scratch, 'reports');
+const corpus = gradeFixtureCorpus({ rubric: 'udp-server', expectedFailures });
+const { resultOf, messageOf } = corpus;
+const outDir = join(corpus.scratch, 'reports');
+let lsofRun: GradeRun | undefined;
 
 beforeAll(async () => {
-  fixturesBefore = treeFingerprint(fixtures);
-  for (const sandbox of modes) {
-    runs.set(sandbox, await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox }));
-  }
   // Where /proc is missing (macOS) sockets are read with lsof; forced here, the verdicts must not change.
   if (lsofAvailable) {
     process.env.GRADER_SOCKETS = 'lsof';
     try {
-      runs.set('lsof', await grade({ paths: [fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox: 'off' }));
+      lsofRun = await grade({ paths: [corpus.fixtures], rubric: 'udp-server', outDir, jobs: 4, lang: 'en', python: 'python3', sandbox: 'off' });
     } finally {
       delete process.env.GRADER_SOCKETS;
     }
   }
-  run = runs.get(modes[0])!;
-  await writeReports(run, outDir, 'en');
+  await writeReports(corpus.run(), outDir, 'en');
 });
 
 it.skipIf(!lsofAvailable)('gives the same verdicts and messages when sockets are read with lsof instead of /proc', () => {
-  const verdicts = (graded: GradeRun) =>
-    graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
-  expect(verdicts(runs.get('lsof')!)).toEqual(verdicts(runs.get(modes[0])!));
+  expect(verdicts(lsofRun!)).toEqual(verdicts(corpus.run()));
 });
 
-it.skipIf(!sandboxAvailable)('gives the same verdicts and messages with and without the sandbox', () => {
-  expect(runs.get('on')!.sandbox.kind).toBe('bwrap');
-  expect(runs.get('off')!.sandbox.kind).toBe('none');
-  const verdicts = (graded: GradeRun) =>
-    graded.submissions.map((result) => [result.id, result.checks.map((check) => [check.id, check.passed, translate(check.reason, 'en')])]);
-  expect(verdicts(runs.get('off')!)).toEqual(verdicts(runs.get('on')!));
-});
-
-const resultOf = (id: string) => {
-  const result = run.submissions.find((submission) => submission.id === id);
-  if (!result) throw new Error(`no result for ${id}`);
-  return result;
-};
-const messageOf = (id: string, check: string) =>
-  translate(resultOf(id).checks.find((c) => c.id === check)!.reason, 'en');
-
-describe('udp-server rubric on the fixture corpus', () => {
-  it('grades every fixture folder, and nothing else', () => {
-    expect(run.submissions.map((submission) => submission.id).sort()).toEqual(Object.keys(expectedFailures).sort());
-  });
-
-  it.each(Object.entries(expectedFailures))('%s: exactly the expected checks fail', (id, failing) => {
-    const result = resultOf(id);
-    const actuallyFailing = result.checks.filter((check) => !check.passed).map((check) => check.id);
-    expect(actuallyFailing).toEqual(failing);
-    expect(result.fault).toBeUndefined();
-    const lost = result.checks.filter((check) => failing.includes(check.id)).reduce((sum, check) => sum + check.maxPoints, 0);
-    expect(result.score).toBe(20 - lost);
-  });
-
+describe('udp-server messages', () => {
   it('names the Python error and its line when the server crashes at start', () => {
     expect(messageOf('tab-error', 'starts')).toBe(
       'The program stopped before binding a socket (exit code 1): TabError: inconsistent use of tabs and spaces in indentation (line 9)',
@@ -139,11 +94,6 @@ describe('udp-server rubric on the fixture corpus', () => {
     );
     expect(messageOf('missing-entry', 'shebang')).toBe('No simpleUDPServeur.py in this submission (files found: client.py, server.py).');
   });
-
-  it('leaves no student process behind and the fixtures untouched', () => {
-    expect(processesUnder(scratch)).toEqual([]);
-    expect(treeFingerprint(fixtures)).toEqual(fixturesBefore);
-  });
 });
 
 describe('reports of the fixture corpus', () => {
@@ -170,7 +120,7 @@ describe('reports of the fixture corpus', () => {
     expect(firstTable.filter((token) => token.type === 'tr_open')).toHaveLength(1 + Object.keys(expectedFailures).length);
     const results = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'));
     expect(results.rubric).toBe('udp-server');
-    expect(results.submissions.map((s: { id: string }) => s.id)).toEqual(run.submissions.map((s) => s.id));
+    expect(results.submissions.map((s: { id: string }) => s.id)).toEqual(corpus.run().submissions.map((s) => s.id));
     const wrongReply = results.submissions.find((s: { id: string }) => s.id === 'wrong-reply');
     expect(wrongReply).toMatchObject({ score: 16, maxScore: 20 });
     expect(wrongReply.checks.find((c: { id: string }) => c.id === 'reply')).toEqual({

@@ -3,7 +3,7 @@ import type { SubmissionResult } from '../scoring/result.js';
 import type { ProgramKind } from './configs.js';
 import { udpServerCheckIds } from './udp-server/check-ids.js';
 import { gradeUdpServer } from './udp-server/grade-submission.js';
-import type { ScenarioContext } from './udp-server/scenario.js';
+import type { ScenarioContext } from './shared/context.js';
 import { udpClientCheckIds } from './udp-client/check-ids.js';
 import { gradeUdpClient } from './udp-client/grade-submission.js';
 import { udpEchoCheckIds } from './udp-echo/check-ids.js';

@@ -1,36 +1,16 @@
 import { explainDifference } from '../../format/byte-difference.js';
 import { pythonBytesLiteral } from '../../format/bytes.js';
 import { type Message, message } from '../../messages/translate.js';
-import { firstLineMatching } from '../../python/source-lines.js';
-import { atLine, blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
-import type { Death } from './launch.js';
+import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
+import { type Death, errorText, statusText } from './launch.js';
+import type { ProgramObservations } from './observations.js';
+import { quote } from './program-verdicts.js';
 import type { StartObservation, TrafficObservation } from './serving-observations.js';
 
-// Verdicts every kind of UDP server shares (the lab's server, the echo server): pure functions of observations.
-
 // What any UDP server's observations hold: which file ran, and how the server started.
-export type ServerRunObservations =
-  | { readonly kind: 'no-entry'; readonly expected: string; readonly candidates: readonly string[] }
-  | { readonly kind: 'no-launcher'; readonly entry: { readonly name: string }; readonly source: Buffer }
-  | {
-      readonly kind: 'ran';
-      readonly source: Buffer;
-      // The port the lab asks for, and the free port it was mapped to for this run.
-      readonly labPort: number;
-      readonly mappedPort: number;
-      readonly start: StartObservation;
-    };
+export type ServerRunObservations = ProgramObservations<{ readonly start: StartObservation }>;
 
-// The file starts with the line the handout asks for.
-export function judgeShebang(observed: ServerRunObservations, expected: string): CheckOutcome {
-  if (observed.kind === 'no-entry') return fail(noEntry(observed));
-  const text = observed.source.toString('utf8');
-  if (text.length === 0) return fail(message('shebang.empty'));
-  const line = text.split('\n')[0]!;
-  return line === expected
-    ? pass(message('shebang.ok', { line: quote(line) }))
-    : fail(message('shebang.wrong', { line: quote(line), expected: quote(expected) }));
-}
+// Verdicts every kind of UDP server shares (the lab's server, the echo server): pure functions of observations.
 
 // The program ran and bound a UDP socket before the startup deadline.
 export function judgeStarts(observed: ServerRunObservations): CheckOutcome {
@@ -100,22 +80,8 @@ export function withDifference(expected: Buffer, received: Buffer) {
   return difference ? { kind: 'bytes' as const, expected, received, difference } : { kind: 'bytes' as const, expected, received };
 }
 
-// A failed verdict points at the line of the student's file involved: the crash's own line, else the first
-// line that makes one of `calls` (the bind, the sendto…).
-export function pointingAtLine(outcome: CheckOutcome, observed: ServerRunObservations, calls: readonly RegExp[]): CheckOutcome {
-  if (outcome.passed || outcome.blocked || observed.kind === 'no-entry') return outcome;
-  if (outcome.evidence?.kind === 'python-error') return atLine(outcome, outcome.evidence.error.line);
-  const line = calls.map((pattern) => firstLineMatching(observed.source, pattern)).find((found) => found !== undefined);
-  return atLine(outcome, line);
-}
-
 export function skipped(observed: ServerRunObservations): Message {
   return observed.kind === 'no-entry' ? message('skipped.no-entry') : message('skipped.not-started');
-}
-
-function noEntry(observed: ServerRunObservations & { kind: 'no-entry' }): Message {
-  const candidates = observed.candidates.length > 0 ? message('entry.candidates', { names: observed.candidates.join(', ') }) : '';
-  return message('entry.missing', { expected: observed.expected, candidates });
 }
 
 // Why a (re)started server is not serving, in one sentence.
@@ -134,16 +100,6 @@ export function startFailure(start: StartObservation): Message {
   }
 }
 
-export function statusText(death: Death): Message {
-  return death.status.signal ? message('status.signal', { signal: death.status.signal }) : message('status.code', { code: death.status.code ?? '?' });
-}
-
-export function errorText(death: Death): Message | string {
-  const error = death.error;
-  if (!error) return '';
-  return error.line === undefined ? error.summary : message('error.at-line', { summary: error.summary, line: error.line });
-}
-
 // 'localhost' in a rubric means what an AF_INET or AF_INET6 socket gets for it.
 export function acceptedAddresses(addresses: readonly string[]): string[] {
   return addresses.flatMap((address) => (address === 'localhost' ? ['127.0.0.1', '::1'] : [address]));
@@ -154,6 +110,3 @@ function portAsWritten(observed: ServerRunObservations, port: number): number {
   return observed.kind === 'ran' && port === observed.mappedPort ? observed.labPort : port;
 }
 
-export function quote(text: string): string {
-  return JSON.stringify(text);
-}

@@ -1,9 +1,9 @@
 import { pythonBytesLiteral } from '../../format/bytes.js';
 import type { OutputExcerpt } from '../../launch/run-output.js';
-import { type Message, message } from '../../messages/translate.js';
-import { firstLineMatching } from '../../python/source-lines.js';
-import { atLine, blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
+import { message } from '../../messages/translate.js';
+import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
+import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpClientCheckId } from './check-ids.js';
 import type { AnsweredRun, ClientRun, UdpClientObservations } from './observations.js';
@@ -32,28 +32,12 @@ const involvedCall: Partial<Record<UdpClientCheckId, readonly RegExp[]>> = {
 };
 
 function pointingAtLine(id: UdpClientCheckId, judge: Judge): Judge {
-  return (observed, rubric) => {
-    const outcome = judge(observed, rubric);
-    if (outcome.passed || outcome.blocked || observed.kind === 'no-entry') return outcome;
-    if (outcome.evidence?.kind === 'python-error') return atLine(outcome, outcome.evidence.error.line);
-    const patterns = involvedCall[id] ?? [];
-    const line = patterns.map((pattern) => firstLineMatching(observed.source, pattern)).find((found) => found !== undefined);
-    return atLine(outcome, line);
-  };
+  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
 }
 
 function judgeVerdicts(): Record<UdpClientCheckId, Judge> {
   return {
-    shebang: (observed, rubric) => {
-      if (observed.kind === 'no-entry') return fail(noEntry(observed));
-      const text = observed.source.toString('utf8');
-      if (text.length === 0) return fail(message('shebang.empty'));
-      const line = text.split('\n')[0]!;
-      const expected = rubric.program.shebang;
-      return line === expected
-        ? pass(message('shebang.ok', { line: quote(line) }))
-        : fail(message('shebang.wrong', { line: quote(line), expected: quote(expected) }));
-    },
+    shebang: (observed, rubric) => judgeShebang(observed, rubric.program.shebang),
 
     sends: (observed, rubric) => {
       if (observed.kind === 'no-entry') return blocked(message('skipped.no-entry'));
@@ -148,13 +132,4 @@ function printedReply(stdout: OutputExcerpt, prefix: string, reply: string): 're
   if (afterPrefix.some((rest) => rest.includes(reply) && !bytesRepr.some((repr) => rest.includes(repr)))) return 'reply';
   if (afterPrefix.some((rest) => bytesRepr.some((repr) => rest.includes(repr)))) return 'bytes';
   return lines.some((line) => line.includes(reply)) ? 'without-prefix' : 'nothing';
-}
-
-function noEntry(observed: UdpClientObservations & { kind: 'no-entry' }): Message {
-  const candidates = observed.candidates.length > 0 ? message('entry.candidates', { names: observed.candidates.join(', ') }) : '';
-  return message('entry.missing', { expected: observed.expected, candidates });
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text);
 }

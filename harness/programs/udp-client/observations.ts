@@ -1,7 +1,7 @@
-import type { EntryChoice } from '../../discovery/entry-file.js';
 import type { RequestedSend } from '../../launch/send-log.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import type { Death } from '../shared/launch.js';
+import type { ProgramObservations } from '../shared/observations.js';
 
 // What the harness saw while playing the server for one UDP client submission: plain data, judged later by the checks.
 
@@ -35,18 +35,10 @@ export interface AnsweredRun extends ClientRun {
   readonly otherDestinations: readonly RequestedSend[];
 }
 
-export type UdpClientObservations =
-  | { readonly kind: 'no-entry'; readonly expected: string; readonly candidates: readonly string[] }
-  | { readonly kind: 'no-launcher'; readonly entry: EntryChoice & { name: string }; readonly source: Buffer }
-  | {
-      readonly kind: 'ran';
-      readonly entry: EntryChoice & { name: string };
-      readonly source: Buffer;
-      // The port the lab's client sends to, and the free port the grader's server listened on for this run.
-      readonly labPort: number;
-      readonly mappedPort: number;
-      readonly answered: AnsweredRun;
-      // Run again against a server that never answers; only when the first run's datagram reached the server.
-      readonly silent?: ClientRun;
-      readonly output: RunOutput;
-    };
+export type UdpClientObservations = ProgramObservations<{
+  // The run against a server that answered every datagram with the rubric's reply.
+  readonly answered: AnsweredRun;
+  // Run again against a server that never answers; only when the first run's datagram reached the server.
+  readonly silent?: ClientRun;
+  readonly output: RunOutput;
+}>;

@@ -8,7 +8,7 @@ import type { RunOutput } from '../../launch/run-output.js';
 import { listenUdp } from '../../probes/udp-listener.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import type { ScenarioContext } from '../udp-server/scenario.js';
+import type { ScenarioContext } from '../shared/context.js';
 import type { ClientEnd, ClientRun, UdpClientObservations } from './observations.js';
 
 // What every run of one submission needs to know.

@@ -2,21 +2,17 @@ import { explainDifference } from '../../format/byte-difference.js';
 import { type Message, message } from '../../messages/translate.js';
 import { calls } from '../../python/source-lines.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
-import type { Death } from '../shared/launch.js';
 import type { RubricFor } from '../shared/rubric.js';
 import {
-  errorText,
   judgeBinds,
-  judgeShebang,
   judgeSingleReply,
   judgeStarts,
-  pointingAtLine,
-  quote,
   skipped,
   startFailure,
-  statusText,
   withDifference,
 } from '../shared/server-verdicts.js';
+import { judgeShebang, pointingAtLine, quote } from '../shared/program-verdicts.js';
+import { type Death, errorText, statusText } from '../shared/launch.js';
 import type { TrafficObservation } from '../shared/serving-observations.js';
 import type { UdpEchoCheckId } from './check-ids.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';

@@ -5,7 +5,7 @@ import { fail } from '../../scoring/outcome.js';
 import type { SubmissionResult } from '../../scoring/result.js';
 import { scoreChecks } from '../../scoring/score.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import type { ScenarioContext } from '../udp-server/scenario.js';
+import type { ScenarioContext } from '../shared/context.js';
 import { isUdpEchoCheckId } from './check-ids.js';
 import { udpEchoChecks } from './checks.js';
 import type { UdpEchoObservations } from './observations.js';

@@ -1,6 +1,6 @@
-import type { EntryChoice } from '../../discovery/entry-file.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import type { Death } from '../shared/launch.js';
+import type { ProgramObservations } from '../shared/observations.js';
 import type { StartObservation, TrafficObservation } from '../shared/serving-observations.js';
 
 // What the harness saw while running one UDP echo server submission: plain data, judged later by the checks.
@@ -34,20 +34,11 @@ export interface EchoLiveObservations {
   readonly stop: StopObservation;
 }
 
-export type UdpEchoObservations =
-  | { readonly kind: 'no-entry'; readonly expected: string; readonly candidates: readonly string[] }
-  | { readonly kind: 'no-launcher'; readonly entry: EntryChoice & { name: string }; readonly source: Buffer }
-  | {
-      readonly kind: 'ran';
-      readonly entry: EntryChoice & { name: string };
-      readonly source: Buffer;
-      // The port the lab asks for, and the free port it was mapped to for this run.
-      readonly labPort: number;
-      readonly mappedPort: number;
-      readonly start: StartObservation;
-      // Present only when the server bound to a loopback address and the probes ran.
-      readonly live?: EchoLiveObservations;
-      readonly output: RunOutput;
-      // The second run's output, when one was started for Ctrl+C.
-      readonly restartOutput?: RunOutput;
-    };
+export type UdpEchoObservations = ProgramObservations<{
+  readonly start: StartObservation;
+  // Present only when the server bound to a loopback address and the probes ran.
+  readonly live?: EchoLiveObservations;
+  readonly output: RunOutput;
+  // The second run's output, when one was started for Ctrl+C.
+  readonly restartOutput?: RunOutput;
+}>;

@@ -9,7 +9,7 @@ import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
-import type { ScenarioContext } from '../udp-server/scenario.js';
+import type { ScenarioContext } from '../shared/context.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
 import { echoSizes, payloads, sizedPayload } from './payloads.js';
 

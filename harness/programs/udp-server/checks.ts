@@ -5,15 +5,13 @@ import { calls } from '../../python/source-lines.js';
 import type { RubricFor } from '../shared/rubric.js';
 import {
   judgeBinds,
-  judgeShebang,
   judgeSingleReply,
   judgeStarts,
-  pointingAtLine as lineOfFailure,
-  quote,
   skipped,
   startFailure,
-  statusText,
 } from '../shared/server-verdicts.js';
+import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
+import { statusText } from '../shared/launch.js';
 import type { LiveObservations, UdpServerObservations } from './observations.js';
 
 type Judge = (observed: UdpServerObservations, rubric: RubricFor<'udp-server'>) => CheckOutcome;

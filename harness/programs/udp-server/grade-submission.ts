@@ -8,7 +8,8 @@ import type { Submission } from '../../discovery/submission.js';
 import { entryPath } from '../../discovery/entry-file.js';
 import { udpServerChecks } from './checks.js';
 import type { UdpServerObservations } from './observations.js';
-import { observeUdpServer, type ScenarioContext } from './scenario.js';
+import type { ScenarioContext } from '../shared/context.js';
+import { observeUdpServer } from './scenario.js';
 import { rubricFor } from '../shared/rubric.js';
 
 // submission -> observations -> verdicts -> score, for one UDP server submission.

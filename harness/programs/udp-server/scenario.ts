@@ -1,29 +1,16 @@
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
-import type { Toolchain } from '../../launch/command.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, reuseAddrProbe } from '../../probes/udp.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import type { Limits } from '../../sandbox/limits.js';
-import type { StudentSandbox } from '../../sandbox/student-sandbox.js';
 import type { Rubric } from '../../rubric/schema.js';
+import type { ScenarioContext } from '../shared/context.js';
 import type { LiveObservations, RestartObservation, StartObservation, UdpServerObservations } from './observations.js';
 import { payloads } from './payloads.js';
 import { outputOf } from '../shared/launch.js';
 import { rubricFor } from '../shared/rubric.js';
 import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
-
-export interface ScenarioContext {
-  readonly rubric: Rubric;
-  readonly tools: Toolchain;
-  // Absent: programs run unsandboxed (plain mode), in their own process group.
-  readonly sandbox?: StudentSandbox;
-  // Plain mode's resource limits, when prlimit exists.
-  readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits };
-  // Fires when this submission must stop now (its deadline, or the user's Ctrl+C): programs are killed.
-  readonly signal?: AbortSignal;
-}
 
 // What every step of one submission's run needs to know.
 interface RunContext extends ServingRun {
