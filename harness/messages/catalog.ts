@@ -1,4 +1,5 @@
 // Every sentence the harness writes, in both languages; code refers to them by key only.
+// A program kind may keep its own sentences in programs/<kind>/messages.ts, spread in at the end.
 // Placeholders in braces are filled by translate(); values arrive already formatted.
 export const catalog = {
   'entry.missing': {
