@@ -10,10 +10,12 @@ import { deathOf } from './launch.js';
 import { acceptedAddresses } from './server-verdicts.js';
 import type { InterruptObservation, StartObservation, TrafficObservation } from './serving-observations.js';
 
-// The steps every UDP server's scenario takes: wait for its socket, exchange datagrams, Ctrl+C.
+// The steps every server's scenario takes: wait for its socket, exchange datagrams (UDP), Ctrl+C.
 
 // What those steps need to know of one run.
 export interface ServingRun {
+  // What the server's socket must be: an unconnected UDP socket (the default), or a listening TCP socket.
+  readonly protocol?: 'udp' | 'tcp';
   readonly rubric: { readonly timeouts: { readonly startupMs: number } };
   readonly entryName: string;
   // The free port the lab's port is mapped to for this run.
@@ -24,10 +26,10 @@ export interface ServingRun {
   readonly bindAddresses?: readonly string[];
 }
 
-// Waits for the server's UDP socket: bound (reachable over loopback or not), died, or the startup deadline.
+// Waits for the server's socket: bound (reachable over loopback or not), died, or the startup deadline.
 export async function observeStart(server: StudentProcess, run: ServingRun): Promise<StartObservation> {
   const deadlineMs = run.rubric.timeouts.startupMs;
-  const wait = await waitForBind(server, 'udp', deadlineMs);
+  const wait = await waitForBind(server, run.protocol ?? 'udp', deadlineMs);
   if (wait.kind === 'exited') return { kind: 'died', death: deathOf(server, run.entryName) };
   if (wait.kind === 'timeout') return { kind: 'timeout', deadlineMs, otherSockets: wait.otherSockets };
   // Prefer the socket on the mapped port: that is the one the lab's port became.
