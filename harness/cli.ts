@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { mergeRuns } from './classroom/merge.js';
-import { writeRunState } from './classroom/run-state.js';
+import { mergeProgramRuns } from './classroom/merge.js';
 import { parseShard } from './classroom/shard.js';
 import { printError } from './cli/fail.js';
-import { gradeOnce, report } from './cli/run.js';
+import { gradeOnce, report, writeRunStates } from './cli/run.js';
 import type { CliSettings } from './cli/settings.js';
 import { watchForever } from './cli/watch-loop.js';
 import { killAllStudentProcesses } from './launch/student-process.js';
@@ -46,7 +45,10 @@ const argv = await yargs(hideBin(process.argv))
   .command('$0 [paths..]', false)
   .command('merge <dirs..>', 'Merge the --out folders of sharded runs (--shard i/n) into one set of reports')
   .positional('paths', { type: 'string', array: true, default: ['submissions'], describe: 'A .py file, a student folder, or a folder of student folders' })
-  .option('rubric', { type: 'string', default: defaultOptions.rubric, describe: 'Rubric id (a file name in rubrics/) or path of a rubric file' })
+  .option('rubric', {
+    type: 'string',
+    describe: 'Rubric id (a file name in rubrics/) or path of a rubric file; default: every rubric whose entry file a submission holds',
+  })
   .option('out', { type: 'string', default: defaultOptions.outDir, describe: 'Folder the reports are written to' })
   .option('jobs', { type: 'number', default: defaultOptions.jobs, describe: 'Submissions graded at the same time' })
   .option('fail-under', { type: 'number', describe: 'Exit with code 1 when a submission scores below this' })
@@ -117,7 +119,7 @@ try {
   // Parsed before anything is graded, so that a bad --format or --shard costs nothing.
   const settings: CliSettings = {
     paths: argv.paths ?? ['submissions'],
-    rubric: argv.rubric,
+    ...(argv.rubric === undefined ? {} : { rubric: argv.rubric }),
     out: argv.out,
     jobs: argv.jobs,
     lang,
@@ -132,8 +134,8 @@ try {
     report: { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter },
   };
   if (argv._[0] === 'merge') {
-    const merged = await mergeRuns((argv as { dirs?: string[] }).dirs ?? []);
-    await writeRunState(merged, settings.out);
+    const merged = await mergeProgramRuns((argv as { dirs?: string[] }).dirs ?? []);
+    await writeRunStates(merged, settings.out);
     process.exitCode = await report(merged, settings);
   } else if (argv.watch) {
     await watchForever(settings, aborter.signal);

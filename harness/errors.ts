@@ -6,6 +6,7 @@ export type BadInputCode =
   | 'PATH_NOT_FOUND'
   | 'NOTHING_TO_GRADE'
   | 'UNKNOWN_RUBRIC'
+  | 'AMBIGUOUS_RUBRIC'
   | 'INVALID_RUBRIC'
   | 'NO_PYTHON'
   | 'NO_SANDBOX'

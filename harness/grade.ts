@@ -37,8 +37,8 @@ export interface GradeRun {
 export async function grade(options: GradeOptions): Promise<GradeRun> {
   const startedAt = new Date();
   const started = performance.now();
-  const rubric = await loadRubric(options.rubric);
-  const discovered = await discoverSubmissions(options.paths, options.outDir);
+  const rubric = typeof options.rubric === 'string' ? await loadRubric(options.rubric) : options.rubric;
+  const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
   const shard = options.shard;
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
   const python = await resolvePython(options.python);

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { Lang } from './rubric/schema.js';
+import type { Submission } from './discovery/submission.js';
+import type { Lang, Rubric } from './rubric/schema.js';
 import type { Limits } from './sandbox/limits.js';
 import type { SandboxMode, SandboxSupport } from './sandbox/support.js';
 import type { Shard } from './classroom/shard.js';
@@ -7,8 +8,10 @@ import type { Shard } from './classroom/shard.js';
 // Everything one grading run needs; the CLI builds it from argv, tests build it directly.
 export interface GradeOptions {
   readonly paths: readonly string[];
-  // A rubric id (file name in rubrics/) or the path of a rubric file.
-  readonly rubric: string;
+  // A rubric id (file name in rubrics/), the path of a rubric file, or a rubric already loaded.
+  readonly rubric: string | Rubric;
+  // Already discovered from `paths` (automatic rubric choice does it first); else discovered here.
+  readonly submissions?: readonly Submission[];
   readonly outDir: string;
   readonly jobs: number;
   readonly lang: Lang;
@@ -41,7 +44,9 @@ export type ProgressEvent =
     };
 
 export const defaultOptions = {
-  rubric: 'udp-server',
+  // Without --rubric, each submission is graded against the rubrics whose entry file it holds; one that
+  // holds none is graded against this one, the lab's first program.
+  fallbackRubric: 'udp-server',
   outDir: 'reports',
   jobs: availableParallelism(),
   python: 'python3',

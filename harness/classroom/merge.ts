@@ -1,9 +1,19 @@
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { compareIds } from '../discovery/discover.js';
 import { BadInputError } from '../errors.js';
 import type { GradeRun } from '../grade.js';
 import { message } from '../messages/translate.js';
-import { readRunState } from './run-state.js';
+import { hasRunState, readProgramsIndex, readRunState } from './run-state.js';
+
+// Sharded runs of one program or of several: a folder of several programs holds one sub-folder per program
+// (see reports/programs-markdown.ts), each merged with the same sub-folder of the other shards.
+export async function mergeProgramRuns(dirs: readonly string[]): Promise<GradeRun[]> {
+  const [first] = dirs;
+  const programs = first === undefined || (await hasRunState(first)) ? undefined : await readProgramsIndex(first);
+  if (!programs) return [await mergeRuns(dirs)];
+  return Promise.all(programs.map((folder) => mergeRuns(dirs.map((dir) => join(dir, folder)))));
+}
 
 // One run made of several sharded ones: the same rubric, every submission once, sorted as usual.
 export async function mergeRuns(dirs: readonly string[]): Promise<GradeRun> {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import type { GradeRun } from '../grade.js';
@@ -8,6 +8,8 @@ import { decodeLine, encodeLine } from '../workers/wire.js';
 // Everything a report is rendered from, kept beside the reports: `grade merge` re-renders sharded runs
 // from it exactly as one unsharded run would have rendered them.
 const stateFile = join('.grade', 'run.json');
+// An output folder of several programs: the sub-folder of each, in the lab's order (`grade merge` reads it).
+const programsFile = join('.grade', 'programs.json');
 
 interface RunState {
   readonly version: 1;
@@ -17,9 +19,14 @@ interface RunState {
 export async function writeRunState(run: GradeRun, outDir: string): Promise<void> {
   const file = join(outDir, stateFile);
   await mkdir(join(outDir, '.grade'), { recursive: true });
+  await rm(join(outDir, programsFile), { force: true });
   const state: RunState = { version: 1, run };
   await writeFile(`${file}.tmp`, encodeLine(state));
   await rename(`${file}.tmp`, file);
+}
+
+export async function hasRunState(outDir: string): Promise<boolean> {
+  return stat(join(outDir, stateFile)).then(() => true, () => false);
 }
 
 export async function readRunState(outDir: string): Promise<GradeRun> {
@@ -27,4 +34,18 @@ export async function readRunState(outDir: string): Promise<GradeRun> {
   if (text === undefined) throw new BadInputError('INVALID_OPTION', message('input.no-run-state', { dir: outDir, file: stateFile }));
   const state = decodeLine<RunState>(text);
   return { ...state.run, startedAt: new Date(state.run.startedAt) };
+}
+
+
+export async function writeProgramsIndex(outDir: string, folders: readonly string[]): Promise<void> {
+  await mkdir(join(outDir, '.grade'), { recursive: true });
+  // A one-program run's state left by an earlier run into the same folder would be merged instead.
+  await rm(join(outDir, stateFile), { force: true });
+  await writeFile(`${join(outDir, programsFile)}.tmp`, JSON.stringify(folders));
+  await rename(`${join(outDir, programsFile)}.tmp`, join(outDir, programsFile));
+}
+
+export async function readProgramsIndex(outDir: string): Promise<string[] | undefined> {
+  const text = await readFile(join(outDir, programsFile), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as string[]);
 }

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { writeRunState } from '../classroom/run-state.js';
-import { grade, type GradeRun } from '../grade.js';
+import { writeProgramsIndex, writeRunState } from '../classroom/run-state.js';
+import type { GradeRun } from '../grade.js';
+import { gradePrograms } from '../grade-programs.js';
 import { reportFileName } from '../reports/file-names.js';
 import { label } from '../reports/format.js';
 import { githubAnnotations } from '../reports/github-annotations.js';
-import { appendStepSummary, writeReports } from '../reports/write.js';
+import { programFolder, renderProgramsReports } from '../reports/programs-markdown.js';
+import { appendStepSummary, writeReportFiles, writeReports } from '../reports/write.js';
 import { forAudience } from '../scoring/audience.js';
 import { renderChecklist } from '../terminal/checklist.js';
 import { finalLines, unsandboxedWarning } from '../terminal/lines.js';
@@ -14,10 +16,10 @@ import type { CliSettings } from './settings.js';
 
 let warnedUnsandboxed = false;
 
-// One grading run, start to finish: grade, keep the run's state, report; returns the exit code it earns.
+// One grading run, start to finish: grade, keep each program's run state, report; returns the exit code it earns.
 export async function gradeOnce(settings: CliSettings, signal: AbortSignal): Promise<number> {
   const progress = progressPrinter(settings.lang);
-  const run = await grade({
+  const runs = await gradePrograms({
     ...settings,
     outDir: settings.out,
     signal,
@@ -30,33 +32,55 @@ export async function gradeOnce(settings: CliSettings, signal: AbortSignal): Pro
     },
   });
   progress.finish();
-  await writeRunState(run, settings.out);
-  return report(run, settings);
+  await writeRunStates(runs, settings.out);
+  return report(runs, settings);
 }
 
-// Reports, terminal lines and the exit code of a run (graded now, or merged from shards):
+// What `grade merge` reads back: each program's run, and which sub-folders hold them.
+export async function writeRunStates(runs: readonly GradeRun[], out: string): Promise<void> {
+  for (const run of runs) await writeRunState(run, outDirOf(run, runs, out));
+  if (runs.length > 1) await writeProgramsIndex(out, runs.map(programFolder));
+}
+
+// One program's reports go straight into --out; several programs get a folder each, under a combined summary.
+export function outDirOf(run: GradeRun, runs: readonly GradeRun[], out: string): string {
+  return runs.length === 1 ? out : join(out, programFolder(run));
+}
+
+// Reports, terminal lines and the exit code of the runs (graded now, or merged from shards):
 // 0 graded, 1 below --fail-under, 2 a fault of the grader, 130 interrupted.
-export async function report(run: GradeRun, settings: CliSettings): Promise<number> {
+export async function report(runs: readonly GradeRun[], settings: CliSettings): Promise<number> {
   const { lang, out } = settings;
-  const shown = forAudience(run, settings.audience);
-  await writeReports(shown, out, lang, settings.report);
-  // On GitHub Actions: the class summary on the run's page, and an annotation on the student's file per failed check.
-  if (process.env.GITHUB_STEP_SUMMARY) await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, shown, lang);
-  const [single] = shown.submissions;
-  if (shown.submissions.length === 1 && single) {
-    process.stdout.write(renderChecklist(single, shown.rubric, lang, styleFor(process.stdout)));
+  const shown = runs.map((run) => forAudience(run, settings.audience));
+  for (const run of shown) {
+    await writeReports(run, outDirOf(run, shown, out), lang, settings.report);
+    // On GitHub Actions: the class summary on the run's page.
+    if (process.env.GITHUB_STEP_SUMMARY) await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, run, lang);
+  }
+  if (shown.length > 1 && settings.report.formats.includes('md')) await writeReportFiles(out, renderProgramsReports(shown, lang));
+
+  const ids = new Set(shown.flatMap((run) => run.submissions.map((result) => result.id)));
+  if (ids.size === 1) {
+    // One student (the self-check): a checklist per program.
+    const checklists = shown.flatMap((run) => run.submissions.map((result) => renderChecklist(result, run.rubric, lang, styleFor(process.stdout))));
+    process.stdout.write(checklists.join('\n'));
     if (settings.report.formats.includes('md')) {
-      process.stdout.write(`${label('detailedReport', lang, { path: join(out, reportFileName(single.id)) })}\n`);
+      process.stdout.write(`${label('detailedReport', lang, { path: join(out, reportFileName([...ids][0]!)) })}\n`);
     }
   } else {
-    for (const line of finalLines(shown, out, lang)) process.stdout.write(`${line}\n`);
+    for (const run of shown) for (const line of finalLines(run, outDirOf(run, shown, out), lang)) process.stdout.write(`${line}\n`);
   }
+  // On GitHub Actions: an annotation on the student's file per failed check.
   if (process.env.GITHUB_ACTIONS === 'true') {
-    for (const line of githubAnnotations(shown, lang, process.cwd())) process.stdout.write(`${line}\n`);
+    for (const run of shown) for (const line of githubAnnotations(run, lang, process.cwd())) process.stdout.write(`${line}\n`);
   }
+  // The codes grow with severity: the worst program decides.
+  return Math.max(0, ...runs.map((run) => exitCodeOf(run, settings.failUnder)));
+}
+
+function exitCodeOf(run: GradeRun, failUnder: number | undefined): number {
   if (run.interrupted) return 130;
   if (run.submissions.some((result) => result.fault)) return 2;
-  const { failUnder } = settings;
   if (failUnder !== undefined && run.submissions.some((result) => result.score < failUnder)) return 1;
   return 0;
 }

@@ -8,7 +8,8 @@ import type { Audience } from '../scoring/audience.js';
 // What the command line asked for, once parsed and checked: everything the CLI's modules need.
 export interface CliSettings {
   readonly paths: readonly string[];
-  readonly rubric: string;
+  // Absent: each submission is graded against the rubrics whose entry file it holds.
+  readonly rubric?: string;
   readonly out: string;
   readonly jobs: number;
   readonly lang: Lang;

@@ -340,6 +340,10 @@ export const catalog = {
     fr: 'Rien à corriger dans {paths} : donnez un dossier d’étudiant, un dossier de dossiers d’étudiants, ou un fichier .py.',
     en: 'Nothing to grade in {paths}: give a student folder, a folder of student folders, or a .py file.',
   },
+  'input.ambiguous-rubric': {
+    fr: 'Plusieurs grilles demandent {entry} ({rubrics}) : choisissez-en une avec --rubric.',
+    en: 'Several rubrics ask for {entry} ({rubrics}): choose one with --rubric.',
+  },
   'input.unknown-rubric': {
     fr: 'Grille « {rubric} » inconnue : passez à --rubric l’une de {known}, ou le chemin d’un fichier de grille.',
     en: 'Unknown rubric "{rubric}": pass --rubric with one of {known}, or the path of a rubric file.',

@@ -20,6 +20,12 @@ export const reportLabels = {
   blocked: { fr: 'Non vérifiées, faute de prérequis', en: 'Not checked, for lack of a prerequisite' },
   summaryTitle: { fr: 'Bilan de la classe', en: 'Class summary' },
   student: { fr: 'Rendu', en: 'Submission' },
+  programsTitle: { fr: 'Bilan de la classe, par programme', en: 'Class summary, by program' },
+  programsNote: {
+    fr: 'Chaque programme a ses rapports dans son dossier : {links}.',
+    en: 'Each program has its reports in its own folder: {links}.',
+  },
+  notHandedIn: { fr: 'absent', en: 'absent' },
   statistics: { fr: 'Statistiques', en: 'Statistics' },
   mean: { fr: 'Moyenne', en: 'Mean' },
   median: { fr: 'Médiane', en: 'Median' },

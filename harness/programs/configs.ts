@@ -9,3 +9,6 @@ export const programConfig = z.discriminatedUnion('kind', [udpServerConfig, udpC
 
 export type ProgramConfig = z.infer<typeof programConfig>;
 export type ProgramKind = ProgramConfig['kind'];
+
+// Every kind, in the lab's order: automatic rubric choice lists programs in this order.
+export const programKinds: readonly ProgramKind[] = programConfig.options.map((option) => option.shape.kind.value);

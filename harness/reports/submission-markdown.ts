@@ -12,9 +12,11 @@ const shownHeadBytes = 2 * 1024;
 const shownTailBytes = 6 * 1024;
 
 // reports/<id>.md: the score, a table of checks, then what went wrong and what the server printed.
-export function renderSubmissionMarkdown(result: SubmissionResult, rubric: Rubric, lang: Lang): string {
+// `depth` pushes every heading down a level: one program's section in a report of several.
+export function renderSubmissionMarkdown(result: SubmissionResult, rubric: Rubric, lang: Lang, depth = 0): string {
+  const h = (level: number) => '#'.repeat(level + depth);
   const parts: string[] = [
-    `# ${plainText(result.id)} — ${plainText(localized(rubric.title, lang))}`,
+    `${h(1)} ${plainText(result.id)} — ${plainText(localized(rubric.title, lang))}`,
     `**${label('score', lang)}${colon(lang)} ${scoreText(result.score, result.maxScore, lang)}**`,
   ];
   const notes = [
@@ -32,16 +34,16 @@ export function renderSubmissionMarkdown(result: SubmissionResult, rubric: Rubri
   const failed = result.checks.filter((check) => !check.passed && !check.blocked);
   const blocked = result.checks.filter((check) => check.blocked);
   if (failed.length + blocked.length > 0) {
-    parts.push(`## ${label('failures', lang)}`);
-    for (const check of failed) parts.push(failureSection(check, lang));
+    parts.push(`${h(2)} ${label('failures', lang)}`);
+    for (const check of failed) parts.push(failureSection(check, lang, h(3)));
     // One line for everything an earlier failure kept from running: the cause is already explained above.
     if (blocked.length > 0) {
       const reason = translate(blocked[0]!.reason, lang);
       parts.push(`**${label('blocked', lang)}${colon(lang)}** ${blocked.map((check) => plainText(check.id)).join(', ')}. ${plainText(reason)}`);
     }
   }
-  if (result.output) parts.push(outputSection(label('serverOutput', lang), result.output, lang));
-  if (result.restartOutput) parts.push(outputSection(label('restartOutput', lang), result.restartOutput, lang));
+  if (result.output) parts.push(outputSection(`${h(2)} ${label('serverOutput', lang)}`, result.output, lang));
+  if (result.restartOutput) parts.push(outputSection(`${h(2)} ${label('restartOutput', lang)}`, result.restartOutput, lang));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -53,9 +55,9 @@ function checksTable(checks: readonly CheckResult[], lang: Lang): string {
   return [`| | ${label('check', lang)} | ${label('points', lang)} | ${label('detail', lang)} |`, '|---|---|---|---|', ...rows].join('\n');
 }
 
-function failureSection(check: CheckResult, lang: Lang): string {
+function failureSection(check: CheckResult, lang: Lang, heading: string): string {
   const lines = [
-    `### ❌ ${plainText(check.id)} — ${plainText(localized(check.title, lang))} (${points(check.points, lang)}/${points(check.maxPoints, lang)})`,
+    `${heading} ❌ ${plainText(check.id)} — ${plainText(localized(check.title, lang))} (${points(check.points, lang)}/${points(check.maxPoints, lang)})`,
     plainText(translate(check.reason, lang)),
   ];
   if (check.evidence) lines.push(evidenceBlock(check.evidence, lang));
@@ -83,8 +85,8 @@ function evidenceBlock(evidence: Evidence, lang: Lang): string {
   return evidence.kind === 'bytes' && evidence.difference ? `${block}\n\n${plainText(translate(evidence.difference, lang))}` : block;
 }
 
-function outputSection(title: string, output: RunOutput, lang: Lang): string {
-  const blocks = [`## ${title}`];
+function outputSection(heading: string, output: RunOutput, lang: Lang): string {
+  const blocks = [heading];
   for (const [stream, excerpt] of [
     ['stdout', output.stdout],
     ['stderr', output.stderr],

@@ -2,13 +2,16 @@ import { appendFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GradeRun } from '../grade.js';
 import type { Lang } from '../rubric/schema.js';
-import { defaultReportOptions, reportRenderers, type ReportOptions } from './formats.js';
+import { defaultReportOptions, type ReportFile, reportRenderers, type ReportOptions } from './formats.js';
 import { renderSummaryMarkdown } from './summary-markdown.js';
 
 // Writes every report of the chosen formats (default md and json); each file appears whole or not at all (temp file, then rename).
 export async function writeReports(run: GradeRun, outDir: string, lang: Lang, options: Partial<ReportOptions> = {}): Promise<string[]> {
   const chosen: ReportOptions = { ...defaultReportOptions, ...options };
-  const files = chosen.formats.flatMap((format) => reportRenderers[format](run, lang, chosen));
+  return writeReportFiles(outDir, chosen.formats.flatMap((format) => reportRenderers[format](run, lang, chosen)));
+}
+
+export async function writeReportFiles(outDir: string, files: readonly ReportFile[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   for (const { path, content } of files) {
     const file = join(outDir, path);

@@ -6,6 +6,7 @@ import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
 import { rubricsDir } from '../paths.js';
 import { rubricProblems } from './rules.js';
+import { inLabOrder } from './select.js';
 import { type Rubric, rubricSchema } from './schema.js';
 
 // Accepts a rubric id (a file name in rubrics/) or a path to a YAML file.
@@ -41,6 +42,11 @@ export function parseRubric(source: string, file: string): Rubric {
   const problems = rubricProblems(parsed.data);
   if (problems.length > 0) throw invalid(file, problems);
   return { ...parsed.data, id, source: file };
+}
+
+// Every rubric of rubrics/, in the lab's order (automatic rubric choice).
+export async function loadAllRubrics(): Promise<Rubric[]> {
+  return inLabOrder(await Promise.all((await knownRubricIds()).map(loadRubric)));
 }
 
 export async function knownRubricIds(): Promise<string[]> {
