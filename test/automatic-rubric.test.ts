@@ -85,7 +85,9 @@ describe('grade CLI without --rubric', () => {
     const out = mkdtempSync(join(tmpdir(), 'auto-out-'));
     const { exitCode, stdout } = await run([dir, '--out', out]);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain(`Reports: ${join(out, 'udp-server')}/summary.md`);
+    expect(stdout).toMatch(/^udp-server: 2 submission\(s\) graded in [\d.]+ s, mean 18\/20\.$/m);
+    expect(stdout).toMatch(/^udp-echo: 1 submission\(s\) graded in [\d.]+ s, mean 20\/20\.$/m);
+    expect(stdout.trim().split('\n').at(-1)).toBe(`Reports: ${out}/summary.md`);
     const json = (program: string) => JSON.parse(readFileSync(join(out, program, 'results.json'), 'utf8'));
     expect(json('udp-server').submissions.map((s: { id: string; score: number }) => [s.id, s.score])).toEqual([['lea', 16], ['sam', 20]]);
     expect(json('udp-client').submissions.map((s: { id: string; score: number }) => [s.id, s.score])).toEqual([['sam', 20]]);

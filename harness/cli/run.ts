@@ -9,7 +9,7 @@ import { programFolder, renderProgramsReports } from '../reports/programs-markdo
 import { appendStepSummary, writeReportFiles, writeReports } from '../reports/write.js';
 import { forAudience } from '../scoring/audience.js';
 import { renderChecklist } from '../terminal/checklist.js';
-import { finalLines, unsandboxedWarning } from '../terminal/lines.js';
+import { finalLines, programsFinalLines, unsandboxedWarning } from '../terminal/lines.js';
 import { styleFor } from '../terminal/style.js';
 import { progressPrinter } from './progress.js';
 import type { CliSettings } from './settings.js';
@@ -68,7 +68,9 @@ export async function report(runs: readonly GradeRun[], settings: CliSettings): 
       process.stdout.write(`${label('detailedReport', lang, { path: join(out, reportFileName([...ids][0]!)) })}\n`);
     }
   } else {
-    for (const run of shown) for (const line of finalLines(run, outDirOf(run, shown, out), lang)) process.stdout.write(`${line}\n`);
+    const [only] = shown;
+    const lines = only && shown.length === 1 ? finalLines(only, out, lang) : programsFinalLines(shown, out, lang);
+    for (const line of lines) process.stdout.write(`${line}\n`);
   }
   // On GitHub Actions: an annotation on the student's file per failed check.
   if (process.env.GITHUB_ACTIONS === 'true') {

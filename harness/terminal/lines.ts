@@ -43,6 +43,16 @@ export function unsandboxedWarning(reason: string, lang: Lang): string {
 }
 
 export function finalLines(run: GradeRun, outDir: string, lang: Lang): string[] {
+  return [gradedLine(run, lang), translate(message('terminal.reports', { path: `${outDir}/summary.md` }), lang), ...problemLines(run, lang)];
+}
+
+// A class of several programs: a line per program, then the combined summary.
+export function programsFinalLines(runs: readonly GradeRun[], outDir: string, lang: Lang): string[] {
+  const lines = runs.flatMap((run) => [`${run.rubric.id}: ${gradedLine(run, lang)}`, ...problemLines(run, lang)]);
+  return [...lines, translate(message('terminal.reports', { path: `${outDir}/summary.md` }), lang)];
+}
+
+function gradedLine(run: GradeRun, lang: Lang): string {
   const count = run.submissions.length;
   const mean = count === 0 ? 0 : run.submissions.reduce((sum, result) => sum + result.score, 0) / count;
   const graded = message('terminal.graded', {
@@ -50,10 +60,13 @@ export function finalLines(run: GradeRun, outDir: string, lang: Lang): string[] 
     seconds: (run.durationMs / 1000).toFixed(1),
     mean: scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang),
   });
-  const lines = [translate(graded, lang), translate(message('terminal.reports', { path: `${outDir}/summary.md` }), lang)];
+  return translate(graded, lang);
+}
+
+function problemLines(run: GradeRun, lang: Lang): string[] {
   // After an interruption the ungraded submissions are expected; only real faults are listed.
   const faults = run.interrupted ? [] : run.submissions.filter((result) => result.fault);
-  for (const result of faults) lines.push(translate(message('terminal.fault', { id: visibleControls(result.id), fault: result.fault ?? '' }), lang));
+  const lines = faults.map((result) => translate(message('terminal.fault', { id: visibleControls(result.id), fault: result.fault ?? '' }), lang));
   if (run.interrupted) lines.push(translate(message('terminal.interrupted'), lang));
   return lines;
 }
