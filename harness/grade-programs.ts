@@ -1,3 +1,4 @@
+import { mapConcurrently } from './concurrency.js';
 import { discoverSubmissions } from './discovery/discover.js';
 import { grade, type GradeRun } from './grade.js';
 import { defaultOptions, type GradeOptions } from './options.js';
@@ -13,8 +14,18 @@ export async function gradePrograms(options: Omit<GradeOptions, 'rubric'> & { re
   const rubrics = await loadAllRubrics();
   const fallback = rubrics.find((candidate) => candidate.id === defaultOptions.fallbackRubric) ?? (await loadRubric(defaultOptions.fallbackRubric));
   const plans = await planPrograms(submissions, rubrics, fallback);
-  const runs: GradeRun[] = [];
-  // One program after the other: each run already keeps every core busy.
-  for (const plan of plans) runs.push(await grade({ ...options, rubric: plan.rubric, submissions: plan.submissions }));
-  return runs;
+  // Programs run side by side as long as the slots they use add up to --jobs at most: a student's own
+  // folder of several programs (one submission each) keeps every core busy; a class runs one program at a time.
+  const slotsPerRun = Math.max(1, ...plans.map((plan) => Math.min(options.jobs, plan.submissions.length)));
+  const side = Math.max(1, Math.floor(options.jobs / slotsPerRun));
+  // Each run in flight owns a distinct range of slot numbers (a slot's number picks its sandbox uid).
+  const freeRanges = Array.from({ length: side }, (_, range) => range * slotsPerRun);
+  return mapConcurrently(plans, side, async (plan) => {
+    const firstSlot = freeRanges.pop()!;
+    try {
+      return await grade({ ...options, rubric: plan.rubric, submissions: plan.submissions, jobs: slotsPerRun, firstSlot });
+    } finally {
+      freeRanges.push(firstSlot);
+    }
+  });
 }

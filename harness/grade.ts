@@ -54,7 +54,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
       ? await startSlotPool(jobs, support, (slot) => ({
           rubric,
           tools,
-          sandbox: studentSandbox(support, limits, options, python, slot),
+          sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot),
         }), options.signal)
       : undefined;
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;

@@ -14,6 +14,8 @@ export interface GradeOptions {
   readonly submissions?: readonly Submission[];
   readonly outDir: string;
   readonly jobs: number;
+  // The number of this run's first slot (runs side by side use distinct slots); 0 when absent.
+  readonly firstSlot?: number;
   readonly lang: Lang;
   // The command that starts Python 3; resolved once to the real binary.
   readonly python: string;
