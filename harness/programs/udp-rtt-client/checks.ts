@@ -182,7 +182,7 @@ function judgeLateEcho(ran: Ran, rubric: Rubric): CheckOutcome {
   if (!plan) return blocked(message('rtt.late.not-configured'));
   const run = ran.lateEcho;
   if (!run) return blocked(message('rtt.late.not-run'));
-  const params = { late: plan.latePing, next: plan.latePing + 1, dropped: plan.droppedPing };
+  const params = { late: plan.latePing, next: plan.latePing + 1, dropped: plan.droppedPing, label: rubric.program.labels.lost };
   if (run.end.kind !== 'exited' || run.end.death.status.code !== 0) {
     return fail(message('rtt.late.stopped', { ...params, why: endText(run) }));
   }

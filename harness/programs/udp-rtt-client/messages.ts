@@ -110,16 +110,16 @@ export const udpRttClientMessages = {
   },
 
   'rtt.late.ok': {
-    fr: 'L’écho du ping {late}, revenu après le délai d’attente, n’a pas été pris pour la réponse au ping {next} : {lost} pertes, comme attendu.',
-    en: 'The echo of ping {late}, back after the timeout, was not taken for the reply to ping {next}: {lost} losses, as expected.',
+    fr: 'Lors d’un second lancement, l’écho du ping {late}, revenu après le délai d’attente, n’a pas été pris pour la réponse au ping {next} : le bilan affiche « {label} {lost} », comme attendu.',
+    en: 'In a second run, the echo of ping {late}, back after the timeout, was not taken for the reply to ping {next}: the summary shows "{label} {lost}", as expected.',
   },
   'rtt.late.taken': {
-    fr: 'Lors d’un second lancement, l’écho du ping {late} est revenu après le délai d’attente, juste après l’envoi du ping {next} : le client l’a pris pour la réponse au ping {next} et affiche {printed} pertes au lieu de {expected}. Vérifiez que l’écho reçu est bien celui du ping envoyé (comparez les octets ou le numéro) ; sinon, ignorez-le et attendez encore.',
-    en: 'In a second run, the echo of ping {late} came back after the timeout, just after ping {next} was sent: the client took it for the reply to ping {next} and shows {printed} losses instead of {expected}. Check that the echo received is the one of the ping just sent (compare the bytes or the number); otherwise ignore it and wait again.',
+    fr: 'Lors d’un second lancement, l’écho du ping {late} est revenu après le délai d’attente, juste après l’envoi du ping {next} : le client l’a pris pour la réponse au ping {next}, et son bilan affiche « {label} {printed} » au lieu de « {label} {expected} ». Vérifiez que l’écho reçu est bien celui du ping envoyé (comparez les octets ou le numéro) ; sinon, ignorez-le et attendez encore.',
+    en: 'In a second run, the echo of ping {late} came back after the timeout, just after ping {next} was sent: the client took it for the reply to ping {next}, and its summary shows "{label} {printed}" instead of "{label} {expected}". Check that the echo received is the one of the ping just sent (compare the bytes or the number); otherwise ignore it and wait again.',
   },
   'rtt.late.wrong': {
-    fr: 'Lors d’un second lancement (écho du ping {late} en retard, ping {dropped} perdu), le client affiche {printed} pertes au lieu de {expected}.',
-    en: 'In a second run (a late echo for ping {late}, ping {dropped} lost), the client shows {printed} losses instead of {expected}.',
+    fr: 'Lors d’un second lancement (écho du ping {late} en retard, ping {dropped} perdu), le bilan affiche « {label} {printed} » au lieu de « {label} {expected} ».',
+    en: 'In a second run (a late echo for ping {late}, ping {dropped} lost), the summary shows "{label} {printed}" instead of "{label} {expected}".',
   },
   'rtt.late.stopped': {
     fr: 'Lors d’un second lancement (écho du ping {late} en retard), le client ne s’est pas terminé normalement : {why}',
@@ -130,8 +130,8 @@ export const udpRttClientMessages = {
     en: 'Not checked: the second run prints no {label} line followed by a number.',
   },
   'rtt.late.not-run': {
-    fr: 'Non vérifié : le premier lancement ne s’est pas terminé de lui-même.',
-    en: 'Not checked: the first run did not end by itself.',
+    fr: 'Non vérifié : le premier lancement ne s’est pas terminé normalement (code 0).',
+    en: 'Not checked: the first run did not end normally (exit code 0).',
   },
   'rtt.late.not-configured': {
     fr: 'Non vérifié : la grille ne décrit pas de second lancement (program.lateEcho).',

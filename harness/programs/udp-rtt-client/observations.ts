@@ -38,6 +38,6 @@ export type UdpRttClientObservations = ProgramObservations<{
   // Where the code sent datagrams on other ports than the lab's (the hook's log): feeds messages only.
   readonly otherDestinations: readonly RequestedSend[];
   readonly output: RunOutput;
-  // The run with a late echo; only when the rubric asks for it and the first run ended by itself.
+  // The run with a late echo; only when the rubric asks for it and the first run ended with code 0.
   readonly lateEcho?: RttClientRun;
 }>;

@@ -23,7 +23,7 @@ interface RunContext {
 }
 
 // Runs one RTT client with the grader as its echo server, and records every ping and the client's output:
-// first with the rubric's drops and delays, then (if the rubric asks and the first run ended by itself) with
+// first with the rubric's drops and delays, then (if the rubric asks and the first run ended with code 0) with
 // one late echo. The grader's socket listens on 127.0.0.1 at the free port the lab's port is mapped to;
 // sandboxed, this code runs in the slot worker, in the same network namespace as the client.
 export async function observeUdpRttClient(submission: Submission, context: ScenarioContext): Promise<UdpRttClientObservations> {
@@ -44,7 +44,8 @@ export async function observeUdpRttClient(submission: Submission, context: Scena
   const first = await runClient(run, measuredRunPlan(program));
   const otherDestinations = (await readSendLog(workspace.bindLog)).filter((send) => send.port !== program.port);
   const ran = { kind: 'ran', entry, source, labPort: program.port, mappedPort, measured: first.run, otherDestinations, output: first.output } as const;
-  if (!program.lateEcho || first.run.end.kind !== 'exited' || first.run.pings.length === 0) return ran;
+  const endedWell = first.run.end.kind === 'exited' && first.run.end.death.status.code === 0 && first.run.pings.length > 0;
+  if (!program.lateEcho || !endedWell) return ran;
   const late = await runClient(run, lateEchoRunPlan(program, program.lateEcho));
   return { ...ran, lateEcho: late.run };
 }
