@@ -73,6 +73,7 @@ describe('udp-rtt-client messages', () => {
   });
 
   it('shows printed and expected counts', () => {
+    expect(checkOf('counts-wrong', 'counts').line).toBe(39);
     expect(messageOf('counts-wrong', 'counts')).toBe(
       'The summary shows Envoyés 50, Reçus 50, Pertes 3; the server lost the echoes of pings 12, 27, 41 on purpose, so expected: Envoyés 50, Reçus 47, Pertes 3.',
     );

@@ -1,6 +1,7 @@
 import { pythonBytesLiteral } from '../../format/bytes.js';
 import { message } from '../../messages/translate.js';
-import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
+import { firstLineMatching } from '../../python/source-lines.js';
+import { atLine, blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
 import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
@@ -29,8 +30,12 @@ const involvedCall: Partial<Record<UdpRttClientCheckId, readonly RegExp[]>> = {
   'late-echo': [/\.recv(from)?\s*\(/],
 };
 
+// A verdict that found its own line (the print of the wrong count) keeps it.
 function pointingAtLine(id: UdpRttClientCheckId, judge: Judge): Judge {
-  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
+  return (observed, rubric) => {
+    const outcome = judge(observed, rubric);
+    return outcome.line === undefined ? lineOfFailure(outcome, observed, involvedCall[id] ?? []) : outcome;
+  };
 }
 
 function judgeVerdicts(): Record<UdpRttClientCheckId, Judge> {
@@ -38,7 +43,7 @@ function judgeVerdicts(): Record<UdpRttClientCheckId, Judge> {
     shebang: (observed, rubric) => judgeShebang(observed, rubric.program.shebang),
     pings: judgePings,
     'handles-loss': (observed, rubric) => withPings(observed, (ran) => judgeLosses(ran.measured, rubric)),
-    counts: (observed, rubric) => withFinishedRun(observed, rubric, (ran) => judgeCounts(ran.measured, rubric)),
+    counts: (observed, rubric) => withFinishedRun(observed, rubric, (ran) => judgeCounts(ran.measured, rubric, ran.source)),
     rtt: (observed, rubric) =>
       withFinishedRun(observed, rubric, (ran) => judgeRttFigures(ran.measured, rubric, measuredRunPlan(rubric.program))),
     finishes: (observed, rubric) => withFinishedRun(observed, rubric, (ran) => judgeEnd(ran.measured)),
@@ -134,7 +139,7 @@ function stoppedAtLoss(run: RttClientRun, rubric: Rubric): number | undefined {
 }
 
 // The printed sent/received/lost counts equal what the grader's server did.
-function judgeCounts(run: RttClientRun, rubric: Rubric): CheckOutcome {
+function judgeCounts(run: RttClientRun, rubric: Rubric, source: Buffer): CheckOutcome {
   const { labels } = rubric.program;
   const summary = readSummary(run.stdout, labels);
   const sent = run.pings.length;
@@ -144,15 +149,23 @@ function judgeCounts(run: RttClientRun, rubric: Rubric): CheckOutcome {
   if (missing.length > 0) return fail(message('rtt.summary.missing', { labels: missing.map((key) => quote(labels[key])).join(', ') }));
   const shown = (values: Partial<Record<'sent' | 'received' | 'lost', number>>) =>
     `${labels.sent} ${values.sent}, ${labels.received} ${values.received}, ${labels.lost} ${values.lost}`;
-  if (summary.sent !== expected.sent || summary.received !== expected.received || summary.lost !== expected.lost) {
+  const wrong = (['sent', 'received', 'lost'] as const).find((key) => summary[key] !== expected[key]);
+  if (wrong) {
     const dropped = lostPings(measuredRunPlan(rubric.program), sent).join(', ');
-    return fail(message('rtt.counts.wrong', { printed: shown(summary), expected: shown(expected), dropped }));
+    const outcome = fail(message('rtt.counts.wrong', { printed: shown(summary), expected: shown(expected), dropped }));
+    return atLine(outcome, printOf(source, labels[wrong]));
   }
   const percent = (100 * lost) / sent;
   if (summary.lostPercent !== undefined && Math.abs(summary.lostPercent - percent) >= 1) {
-    return fail(message('rtt.counts.percent', { printed: summary.lostPercent, expected: Number(percent.toFixed(1)) }));
+    const outcome = fail(message('rtt.counts.percent', { printed: summary.lostPercent, expected: Number(percent.toFixed(1)) }));
+    return atLine(outcome, printOf(source, labels.lost));
   }
   return pass(message('rtt.counts.ok', expected));
+}
+
+// The line that prints a summary label, when the code writes the label as the rubric does.
+function printOf(source: Buffer, label: string): number | undefined {
+  return firstLineMatching(source, new RegExp(`print\\s*\\(.*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
 }
 
 // The client ended by itself with code 0 after its last ping.
