@@ -1,14 +1,15 @@
-import { pythonBytesLiteral } from '../../format/bytes.js';
 import { message } from '../../messages/translate.js';
-import { firstLineMatching } from '../../python/source-lines.js';
-import { atLine, blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
+import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
 import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpRttClientCheckId } from './check-ids.js';
 import type { RttClientRun, UdpRttClientObservations } from './observations.js';
 import { lateEchoRunPlan, lostPings, measuredRunPlan } from './relay-plan.js';
-import { judgeRttFigures } from './rtt-figures.js';
+import { judgeCounts } from './judge-counts.js';
+import { judgeLosses, stoppedAtLoss } from './judge-losses.js';
+import { judgePings } from './judge-pings.js';
+import { judgeRttFigures } from './judge-rtt.js';
 import { readSummary } from './summary.js';
 
 type Rubric = RubricFor<'udp-rtt-client'>;
@@ -49,123 +50,6 @@ function judgeVerdicts(): Record<UdpRttClientCheckId, Judge> {
     finishes: (observed, rubric) => withFinishedRun(observed, rubric, (ran) => judgeEnd(ran.measured)),
     'late-echo': (observed, rubric) => withPings(observed, (ran) => judgeLateEcho(ran, rubric)),
   };
-}
-
-function judgePings(observed: UdpRttClientObservations, rubric: Rubric): CheckOutcome {
-  if (observed.kind === 'no-entry') return blocked(message('skipped.no-entry'));
-  if (observed.kind === 'no-launcher') return fail(message('entry.no-launcher', { name: observed.entry.name }));
-  const { pings } = observed.measured;
-  const { count } = rubric.program;
-  if (pings.length === 0) return noPing(observed, rubric);
-  const payloads = pings.map((ping) => ping.payload);
-  const second = payloads.findIndex((payload, i) => payloads.findIndex((other) => other.equals(payload)) < i);
-  if (second >= 0) {
-    const first = payloads.findIndex((other) => other.equals(payloads[second]!));
-    return fail(message('rtt.pings.same', { first: first + 1, second: second + 1, payload: pythonBytesLiteral(payloads[second]!) }));
-  }
-  const unnumbered = firstUnnumbered(payloads);
-  if (unnumbered !== undefined) {
-    return fail(message('rtt.pings.unnumbered', { ping: unnumbered + 1, payload: pythonBytesLiteral(payloads[unnumbered]!) }));
-  }
-  if (pings.length === count) return pass(message('rtt.pings.ok', { count }));
-  if (stoppedAtLoss(observed.measured, rubric) !== undefined) return pass(message('rtt.pings.until-loss', { sent: pings.length, count }));
-  return fail(message('rtt.pings.count', { sent: pings.length, count }));
-}
-
-// Why no ping reached the server: a crash, a wrong port, an exit, or nothing within the startup deadline.
-function noPing(observed: Ran, rubric: Rubric): CheckOutcome {
-  const { end } = observed.measured;
-  if (end.kind === 'exited' && end.death.error) {
-    return fail(message('sends.crashed', { status: statusText(end.death), error: errorText(end.death) }), {
-      kind: 'python-error',
-      error: end.death.error,
-    });
-  }
-  const wrongPort = observed.otherDestinations[0];
-  if (wrongPort) return fail(message('sends.wrong-port', { requested: wrongPort.port, expected: rubric.program.port }));
-  if (end.kind === 'exited') return fail(message('sends.exited', { status: statusText(end.death) }));
-  return fail(message('sends.none', { seconds: rubric.timeouts.startupMs / 1000 }));
-}
-
-// The index of the first payload without its sequence number (counted from 1, or from 0 for the whole
-// run) as a number of its own; undefined when every payload has it.
-function firstUnnumbered(payloads: readonly Buffer[]): number | undefined {
-  const numbersOf = (payload: Buffer) => (payload.toString('latin1').match(/\d+/g) ?? []).map(Number);
-  const missing = (base: number) => payloads.findIndex((payload, index) => !numbersOf(payload).includes(base + index));
-  const fromOne = missing(1);
-  if (fromOne < 0 || missing(0) < 0) return undefined;
-  return fromOne;
-}
-
-// After each lost echo the client waits about timeoutMs, then sends the next ping.
-function judgeLosses(run: RttClientRun, rubric: Rubric): CheckOutcome {
-  const { timeoutMs, tolerances, relay } = rubric.program;
-  const lost = lostPings(measuredRunPlan(rubric.program), run.pings.length);
-  const firstDropped = Math.min(...relay.droppedPings);
-  if (lost.length === 0) return blocked(message('rtt.loss.none-reached', { ping: firstDropped }));
-  const atLoss = stoppedAtLoss(run, rubric);
-  if (atLoss !== undefined) return stoppedAt(run, atLoss);
-  // Measured waits never show in a message, only the bounds: the same client always gets the same sentence.
-  const earliest = timeoutMs - tolerances.timeoutEarlyMs;
-  const latest = timeoutMs + tolerances.timeoutLateMs;
-  for (const ping of lost) {
-    const waitedMs = run.pings[ping]!.atMs - run.pings[ping - 1]!.atMs;
-    if (waitedMs < earliest) return fail(message('rtt.loss.too-early', { ping, bound: earliest / 1000, expected: timeoutMs / 1000 }));
-    if (waitedMs > latest) return fail(message('rtt.loss.too-late', { ping, bound: latest / 1000, expected: timeoutMs / 1000 }));
-  }
-  return pass(message('rtt.loss.ok', { pings: lost.join(', '), seconds: timeoutMs / 1000 }));
-}
-
-function stoppedAt(run: RttClientRun, ping: number): CheckOutcome {
-  const { end } = run;
-  if (end.kind === 'stalled' || end.kind === 'overtime' || end.kind === 'no-ping') {
-    const ms = end.kind === 'stalled' ? end.stallMs : end.deadlineMs;
-    return fail(message('rtt.loss.hangs', { ping, seconds: ms / 1000 }));
-  }
-  return end.death.error
-    ? fail(message('rtt.loss.crashed', { ping, status: statusText(end.death), error: errorText(end.death) }), {
-        kind: 'python-error',
-        error: end.death.error,
-      })
-    : fail(message('rtt.loss.gave-up', { ping, status: statusText(end.death) }));
-}
-
-// The ping whose lost echo the client stopped at (hung, crashed or gave up there), if it did.
-function stoppedAtLoss(run: RttClientRun, rubric: Rubric): number | undefined {
-  const last = run.pings.length;
-  const endedWell = run.end.kind === 'exited' && run.end.death.status.code === 0 && last === rubric.program.count;
-  if (last === 0 || endedWell) return undefined;
-  return measuredRunPlan(rubric.program).fateOf(last).kind === 'drop' ? last : undefined;
-}
-
-// The printed sent/received/lost counts equal what the grader's server did.
-function judgeCounts(run: RttClientRun, rubric: Rubric, source: Buffer): CheckOutcome {
-  const { labels } = rubric.program;
-  const summary = readSummary(run.stdout, labels);
-  const sent = run.pings.length;
-  const lost = lostPings(measuredRunPlan(rubric.program), sent).length;
-  const expected = { sent, received: sent - lost, lost };
-  const missing = (['sent', 'received', 'lost'] as const).filter((key) => summary[key] === undefined);
-  if (missing.length > 0) return fail(message('rtt.summary.missing', { labels: missing.map((key) => quote(labels[key])).join(', ') }));
-  const shown = (values: Partial<Record<'sent' | 'received' | 'lost', number>>) =>
-    `${labels.sent} ${values.sent}, ${labels.received} ${values.received}, ${labels.lost} ${values.lost}`;
-  const wrong = (['sent', 'received', 'lost'] as const).find((key) => summary[key] !== expected[key]);
-  if (wrong) {
-    const dropped = lostPings(measuredRunPlan(rubric.program), sent).join(', ');
-    const outcome = fail(message('rtt.counts.wrong', { printed: shown(summary), expected: shown(expected), dropped }));
-    return atLine(outcome, printOf(source, labels[wrong]));
-  }
-  const percent = (100 * lost) / sent;
-  if (summary.lostPercent !== undefined && Math.abs(summary.lostPercent - percent) >= 1) {
-    const outcome = fail(message('rtt.counts.percent', { printed: summary.lostPercent, expected: Number(percent.toFixed(1)) }));
-    return atLine(outcome, printOf(source, labels.lost));
-  }
-  return pass(message('rtt.counts.ok', expected));
-}
-
-// The line that prints a summary label, when the code writes the label as the rubric does.
-function printOf(source: Buffer, label: string): number | undefined {
-  return firstLineMatching(source, new RegExp(`print\\s*\\(.*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
 }
 
 // The client ended by itself with code 0 after its last ping.
