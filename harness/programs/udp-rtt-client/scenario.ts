@@ -43,11 +43,12 @@ export async function observeUdpRttClient(submission: Submission, context: Scena
 
   const first = await runClient(run, measuredRunPlan(program));
   const otherDestinations = (await readSendLog(workspace.bindLog)).filter((send) => send.port !== program.port);
-  const ran = { kind: 'ran', entry, source, labPort: program.port, mappedPort, measured: first.run, otherDestinations, output: first.output } as const;
+  const ran = { kind: 'ran', entry, source, labPort: program.port, mappedPort, otherDestinations } as const;
+  const measured = { ...ran, measured: first.run, output: first.output };
   const endedWell = first.run.end.kind === 'exited' && first.run.end.death.status.code === 0 && first.run.pings.length > 0;
-  if (!program.lateEcho || !endedWell) return ran;
+  if (!program.lateEcho || !endedWell) return measured;
   const late = await runClient(run, lateEchoRunPlan(program, program.lateEcho));
-  return { ...ran, lateEcho: late.run };
+  return { ...measured, lateEcho: late.run };
 }
 
 // One run: wait for the first ping (the startup deadline), then follow the client ping by ping until it
