@@ -3,6 +3,7 @@ import type { OutputExcerpt } from '../../launch/run-output.js';
 import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
+import { judgeNothingSent } from '../shared/client-verdicts.js';
 import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpClientCheckId } from './check-ids.js';
@@ -46,17 +47,7 @@ function judgeVerdicts(): Record<UdpClientCheckId, Judge> {
       const [first] = datagrams;
       if (first && datagrams.length === 1) return pass(message('sends.ok', { payload: pythonBytesLiteral(first.payload) }));
       if (first) return fail(message('sends.many', { count: datagrams.length, payload: pythonBytesLiteral(first.payload) }));
-      if (end.kind === 'exited' && end.death.error) {
-        return fail(message('sends.crashed', { status: statusText(end.death), error: errorText(end.death) }), {
-          kind: 'python-error',
-          error: end.death.error,
-        });
-      }
-      const wrongPort = otherDestinations[0];
-      if (wrongPort) return fail(message('sends.wrong-port', { requested: wrongPort.port, expected: rubric.program.port }));
-      return end.kind === 'exited'
-        ? fail(message('sends.exited', { status: statusText(end.death) }))
-        : fail(message('sends.none', { seconds: startupMs / 1000 }));
+      return judgeNothingSent(end.kind === 'exited' ? end.death : undefined, otherDestinations, rubric.program.port, startupMs);
     },
 
     'prints-reply': (observed, rubric) =>
