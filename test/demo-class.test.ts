@@ -14,6 +14,7 @@ const expectedScores: Record<string, Record<string, number>> = {
   'udp-server': { alice: 20, bruno: 18, chloé: 16, 'david martin': 18, emma: 1, farid: 16, gaëlle: 19 },
   'udp-client': { alice: 20, bruno: 13, farid: 20 },
   'udp-echo': { alice: 20, chloé: 17 },
+  'udp-rtt-client': { lucas: 16 },
 };
 
 const out = mkdtempSync(join(tmpdir(), 'demo-class-'));
