@@ -12,7 +12,7 @@ import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
 import { defaultReportOptions, parseFormats, reportFormats } from './reports/formats.js';
 import { csvDelimiters } from './reports/grades-csv.js';
-import { languages } from './rubric/schema.js';
+import { languages } from './rubric/languages.js';
 import { audienceFromEnvironment } from './scoring/audience.js';
 
 // The only file that reads argv and sets the exit code: argv → settings → grade, merge or watch.
