@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './python/prefetch.js'; // First: Python starts while the modules below load.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { mergeRuns } from './classroom/merge.js';
