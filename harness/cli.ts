@@ -1,14 +1,10 @@
 #!/usr/bin/env node
-import './python/prefetch.js'; // First: Python starts while the modules below load.
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import './python/prefetch.js'; // First: Python starts while yargs and the grader load (imported below, not statically).
 import { mergeRuns } from './classroom/merge.js';
 import { writeRunState } from './classroom/run-state.js';
 import { parseShard } from './classroom/shard.js';
 import { printError } from './cli/fail.js';
-import { gradeOnce, report } from './cli/run.js';
 import type { CliSettings } from './cli/settings.js';
-import { watchForever } from './cli/watch-loop.js';
 import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
 import { defaultReportOptions, parseFormats, reportFormats } from './reports/formats.js';
@@ -41,6 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 process.on('exit', killAllStudentProcesses);
 
+const [{ default: yargs }, { hideBin }] = await Promise.all([import('yargs'), import('yargs/helpers')]);
 const argv = await yargs(hideBin(process.argv))
   .scriptName('grade')
   .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes reports (Markdown, JSON; JUnit, CSV, Gradescope on demand).')
@@ -132,6 +129,8 @@ try {
     // A repeated --format arrives as an array: the lists add up.
     report: { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter },
   };
+  // The grader's modules load once the arguments are known to be good (--help and --version never need them).
+  const [{ gradeOnce, report }, { watchForever }] = await Promise.all([import('./cli/run.js'), import('./cli/watch-loop.js')]);
   if (argv._[0] === 'merge') {
     const merged = await mergeRuns((argv as { dirs?: string[] }).dirs ?? []);
     await writeRunState(merged, settings.out);
