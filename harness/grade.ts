@@ -64,7 +64,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
 
-  const cache = openResultCache(options.outDir, { rubric, limits }, await harnessFingerprint());
+  const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint());
   let done = 0;
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
     const reused = options.changedOnly ? await cache.lookup(submission) : undefined;
