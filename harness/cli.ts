@@ -1,17 +1,14 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import './python/prefetch.js'; // First: Python starts while yargs and the grader load (imported below, not statically).
 import { mergeProgramRuns } from './classroom/merge.js';
 import { parseShard } from './classroom/shard.js';
 import { printError } from './cli/fail.js';
-import { gradeOnce, report, writeRunStates } from './cli/run.js';
 import type { CliSettings } from './cli/settings.js';
-import { watchForever } from './cli/watch-loop.js';
 import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
 import { defaultReportOptions, parseFormats, reportFormats } from './reports/formats.js';
 import { csvDelimiters } from './reports/grades-csv.js';
-import { languages } from './rubric/schema.js';
+import { languages } from './rubric/languages.js';
 import { audienceFromEnvironment } from './scoring/audience.js';
 
 // The only file that reads argv and sets the exit code: argv → settings → grade, merge or watch.
@@ -39,6 +36,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 process.on('exit', killAllStudentProcesses);
 
+const [{ default: yargs }, { hideBin }] = await Promise.all([import('yargs'), import('yargs/helpers')]);
 const argv = await yargs(hideBin(process.argv))
   .scriptName('grade')
   .usage('$0 [paths..]\n\nGrades network-programming lab submissions and writes reports (Markdown, JSON; JUnit, CSV, Gradescope on demand).')
@@ -133,6 +131,8 @@ try {
     // A repeated --format arrives as an array: the lists add up.
     report: { formats: parseFormats([argv.format].flat().join(',')), csvDelimiter: argv.csvDelimiter },
   };
+  // The grader's modules load once the arguments are known to be good (--help and --version never need them).
+  const [{ gradeOnce, report, writeRunStates }, { watchForever }] = await Promise.all([import('./cli/run.js'), import('./cli/watch-loop.js')]);
   if (argv._[0] === 'merge') {
     const merged = await mergeProgramRuns((argv as { dirs?: string[] }).dirs ?? []);
     await writeRunStates(merged, settings.out);

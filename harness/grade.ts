@@ -37,12 +37,15 @@ export interface GradeRun {
 export async function grade(options: GradeOptions): Promise<GradeRun> {
   const startedAt = new Date();
   const started = performance.now();
+  // Child processes (Python, a bwrap trial) run while the rubric and the folders are read; awaited in order.
+  const pending = [resolvePython(options.python), detectSandbox(options.sandbox)] as const;
+  for (const promise of pending) promise.catch(() => undefined);
   const rubric = typeof options.rubric === 'string' ? await loadRubric(options.rubric) : options.rubric;
   const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
   const shard = options.shard;
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
-  const python = await resolvePython(options.python);
-  const support = await detectSandbox(options.sandbox);
+  const python = await pending[0];
+  const support = await pending[1];
   const tools = toolchain(python);
   const limits = { ...rubric.limits, ...options.limits };
   const jobs = Math.max(1, Math.min(options.jobs, submissions.length));
@@ -61,7 +64,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
 
-  const cache = openResultCache(options.outDir, { rubric, limits }, await harnessFingerprint());
+  const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint());
   let done = 0;
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
     const reused = options.changedOnly ? await cache.lookup(submission) : undefined;

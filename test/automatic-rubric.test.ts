@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverSubmissions } from '../harness/discovery/discover.js';
 import { BadInputError } from '../harness/errors.js';
-import { loadAllRubrics, loadRubric, parseRubric } from '../harness/rubric/load.js';
+import { loadAllRubrics, loadRubric } from '../harness/rubric/load.js';
+import { parseRubric } from '../harness/rubric/parse.js';
 import { planPrograms } from '../harness/rubric/select.js';
 
 // Without --rubric, each submission is graded against every rubric whose entry file it holds.

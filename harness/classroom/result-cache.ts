@@ -13,11 +13,14 @@ export interface ResultCache {
   store(submission: Submission, result: SubmissionResult): Promise<void>;
 }
 
-export function openResultCache(outDir: string, decidingInputs: unknown, harness: string): ResultCache {
+// `harness` may still be computing (it reads every file of the harness): grading starts without waiting for it.
+export function openResultCache(outDir: string, decidingInputs: unknown, harness: string | Promise<string>): ResultCache {
   const dir = join(outDir, '.grade', 'cache');
-  const context = createHash('sha256').update(JSON.stringify(decidingInputs)).update(harness).digest('hex');
+  const inputs = JSON.stringify(decidingInputs);
+  const context = Promise.resolve(harness).then((fingerprint) => createHash('sha256').update(inputs).update(fingerprint).digest('hex'));
+  context.catch(() => undefined); // Seen by the first lookup or store; never an unhandled rejection.
   const fileFor = async (submission: Submission) =>
-    join(dir, `${createHash('sha256').update(context).update(submission.id).update(await submissionHash(submission)).digest('hex')}.json`);
+    join(dir, `${createHash('sha256').update(await context).update(submission.id).update(await submissionHash(submission)).digest('hex')}.json`);
   return {
     async lookup(submission) {
       const text = await readFile(await fileFor(submission), 'utf8').catch(() => undefined);

@@ -1,9 +1,10 @@
-import { execa } from 'execa';
 import type { BoundSocket, SocketTable } from './proc-sockets.js';
 
 // Where /proc does not exist (macOS), lsof lists a process group's sockets. Slower (a process per
 // call, ~20-40 ms) but the same answer: address, port, connected or listening.
 export async function lsofBoundSockets(groupId: number, tables: readonly SocketTable[]): Promise<BoundSocket[]> {
+  // Loaded only where it is used: Linux reads /proc and never gets here.
+  const { execa } = await import('execa');
   const result = await execa('lsof', ['-a', '-g', String(groupId), '-i', '-n', '-P', '-F', 'pftPnT'], { reject: false, timeout: 5000 });
   return parseLsof(String(result.stdout)).filter((socket) => tables.includes(socket.table));
 }

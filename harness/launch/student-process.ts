@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
@@ -43,21 +43,27 @@ export function killAllStudentProcesses(): void {
   killAllTracked((pid) => killTree(pid, 'SIGKILL'));
 }
 
+// Whatever still runs when this process exits goes with it, graded from the CLI or not.
+let exitHookInstalled = false;
+
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
 export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', killAllStudentProcesses);
+  }
+  // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
-  const subprocess = execa(file, args, {
+  const subprocess = spawn(file, args, {
     cwd: spec.cwd,
     env: { ...spec.env, [markerVariable]: marker },
-    extendEnv: false,
     detached: true,
-    stdin: 'ignore',
-    buffer: false,
-    reject: false,
-    cleanup: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A failed spawn (ENOENT…) is reported as an 'error' event; it is answered below by the missing pid.
+  subprocess.on('error', () => undefined);
   const pid = subprocess.pid;
   if (pid === undefined) throw new HarnessFault(`could not start ${file}`);
   trackGroup(pid);

@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
 
@@ -9,15 +9,37 @@ export interface PythonInterpreter {
   readonly prefixes: readonly string[];
 }
 
+const script =
+  'import os, sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3]); ' +
+  'print(os.pathsep.join(sorted({sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(os.path.realpath(sys.executable)))})))';
+
+// Resolutions started before they were asked for (./prefetch.ts), each used once.
+const started = new Map<string, Promise<PythonInterpreter>>();
+
+// Starts resolving `command` now, so the ~40-140 ms of Python start-up overlap the harness's own start-up.
+export function prefetchPython(command: string): void {
+  if (started.has(command)) return;
+  const resolution = runResolution(command);
+  resolution.catch(() => undefined); // Seen by whoever asks for it; never an unhandled rejection.
+  started.set(command, resolution);
+}
+
 // Resolved once per run: version shims (pyenv, asdf) cost ~90 ms per launch, the real binary does not.
-export async function resolvePython(command = 'python3'): Promise<PythonInterpreter> {
-  const script =
-    'import os, sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3]); ' +
-    'print(os.pathsep.join(sorted({sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(os.path.realpath(sys.executable)))})))';
-  const result = await execa(command, ['-c', script], { reject: false, timeout: 15_000, stdin: 'ignore' });
-  const [executable, version, prefixes = ''] = String(result.stdout).trim().split('\n');
-  if (result.exitCode !== 0 || !executable || !version?.startsWith('3.')) {
-    throw new BadInputError('NO_PYTHON', message('input.no-python', { command }));
-  }
-  return { executable, version, prefixes: prefixes.split(':').filter(Boolean) };
+export function resolvePython(command = 'python3'): Promise<PythonInterpreter> {
+  const prefetched = started.get(command);
+  started.delete(command);
+  return prefetched ?? runResolution(command);
+}
+
+function runResolution(command: string): Promise<PythonInterpreter> {
+  return new Promise((resolve, reject) => {
+    execFile(command, ['-c', script], { timeout: 15_000, encoding: 'utf8' }, (error, stdout) => {
+      const [executable, version, prefixes = ''] = stdout.trim().split('\n');
+      if (error || !executable || !version?.startsWith('3.')) {
+        reject(new BadInputError('NO_PYTHON', message('input.no-python', { command })));
+      } else {
+        resolve({ executable, version, prefixes: prefixes.split(':').filter(Boolean) });
+      }
+    }).stdin?.end();
+  });
 }

@@ -12,9 +12,17 @@ export function localized(text: LocalizedText, lang: Lang): string {
   return text[lang];
 }
 
+// One formatter per language: building an Intl.NumberFormat costs ~1 ms, and reports call this per check.
+const formatters = new Map<Lang, Intl.NumberFormat>();
+
 // 17,5 in French, 17.5 in English; whole numbers without decimals.
 export function points(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+  let formatter = formatters.get(lang);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 });
+    formatters.set(lang, formatter);
+  }
+  return formatter.format(value);
 }
 
 export function scoreText(score: number, maxScore: number, lang: Lang): string {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { BadInputError } from '../errors.js';
 import { rubricsDir } from '../paths.js';
-import { loadRubric, parseRubric } from './load.js';
+import { loadRubric } from './load.js';
+import { parseRubric } from './parse.js';
 
 const shippedFile = join(rubricsDir, 'udp-server.yaml');
 let shippedSource: string;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { limitsSchema } from '../sandbox/limits.js';
+import { limitsSchema } from '../sandbox/limits-schema.js';
 import { programConfig } from '../programs/configs.js';
 
 // The shape of rubrics/*.yaml. Everything a teacher may change for a variant of the lab lives here.
 
-export const languages = ['fr', 'en'] as const;
-export type Lang = (typeof languages)[number];
+export { languages, type Lang } from './languages.js';
 
 const text = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 const positiveMs = z.number().int().positive();

@@ -4,7 +4,7 @@ import { isRunnable } from '../discovery/discover.js';
 import type { Submission } from '../discovery/submission.js';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
-import { programKinds } from '../programs/configs.js';
+import { programKinds } from '../programs/kinds.js';
 import type { Rubric } from './schema.js';
 
 // Which lab programs each submission holds, when no --rubric is given: a rubric is chosen for a submission
@@ -39,7 +39,7 @@ export async function planPrograms(submissions: readonly Submission[], rubrics: 
 
 // In the lab's order (the order of program kinds), then by id.
 export function inLabOrder(rubrics: readonly Rubric[]): Rubric[] {
-  const rank = (rubric: Rubric) => programKinds.indexOf(rubric.program.kind);
+  const rank = (rubric: Rubric) => (programKinds as readonly string[]).indexOf(rubric.program.kind);
   return [...rubrics].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

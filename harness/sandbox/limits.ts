@@ -1,21 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { limitsSchema } from './limits-schema.js';
 import type { LaunchSpec } from '../launch/student-process.js';
 
-// What one student program may consume; defaults in the rubric, overridable on the command line.
-export const limitsSchema = z
-  .strictObject({
-    // RLIMIT_DATA (heap and private mappings), not RLIMIT_AS: Node and some Python builds reserve
-    // gigabytes of address space they never use, and would not even start under an AS limit.
-    memoryMiB: z.number().int().positive().default(512),
-    cpuSeconds: z.number().int().positive().default(10),
-    fileSizeMiB: z.number().int().positive().default(16),
-    openFiles: z.number().int().positive().default(256),
-    processes: z.number().int().positive().default(64),
-    // The whole grading of one submission, all steps included; past it the slot is killed.
-    submissionSeconds: z.number().int().positive().default(60),
-  })
-  .prefault({});
-
+// What one student program may consume (schema and defaults in ./limits-schema.ts).
 export type Limits = z.infer<typeof limitsSchema>;
 
 // prlimit's arguments for these limits (it sets them, then execs the program).

@@ -1,4 +1,6 @@
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
 
@@ -22,28 +24,43 @@ export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> 
 }
 
 async function withPrlimit(support: SandboxSupport & { kind: 'none' }): Promise<SandboxSupport> {
-  const prlimit = process.platform === 'linux' ? await which('prlimit') : undefined;
+  const prlimit = process.platform === 'linux' ? which('prlimit') : undefined;
   return prlimit ? { ...support, prlimit } : support;
 }
 
 async function probe(): Promise<SandboxSupport> {
   if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
-  const [bwrap, prlimit, setpriv] = await Promise.all(['bwrap', 'prlimit', 'setpriv'].map(which));
+  const [bwrap, prlimit, setpriv] = ['bwrap', 'prlimit', 'setpriv'].map(which);
   if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
   if (!prlimit || !setpriv) return { kind: 'none', reason: 'prlimit or setpriv (util-linux) is missing' };
   // The same namespaces the runs use: a kernel or container that forbids them fails here, once.
-  const trial = await execa(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true'], {
-    reject: false,
-    timeout: 10_000,
-  });
+  const trial = await run(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true']);
   if (trial.exitCode !== 0) {
-    const why = String(trial.stderr).trim().split('\n')[0] || `exit code ${trial.exitCode}`;
+    const why = trial.stderr.trim().split('\n')[0] || `exit code ${trial.exitCode}`;
     return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${why})` };
   }
   return { kind: 'bwrap', bwrap, prlimit, setpriv, asRoot: process.getuid?.() === 0 };
 }
 
-async function which(command: string): Promise<string | undefined> {
-  const result = await execa('sh', ['-c', `command -v ${command}`], { reject: false });
-  return result.exitCode === 0 ? String(result.stdout).trim() : undefined;
+// As `command -v` finds it: the first executable file of that name along PATH (no shell started).
+function which(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir || '.', command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not here: the next folder of PATH.
+    }
+  }
+  return undefined;
+}
+
+function run(file: string, args: readonly string[]): Promise<{ exitCode: number | string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(file, args, { timeout: 10_000, encoding: 'utf8' }, (error, _stdout, stderr) =>
+      resolve({ exitCode: error ? (error.code ?? error.signal ?? 'killed') : 0, stderr }),
+    );
+    child.stdin?.end();
+  });
 }

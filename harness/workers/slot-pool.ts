@@ -1,4 +1,4 @@
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pTimeout from 'p-timeout';
@@ -62,6 +62,8 @@ export async function startSlotPool(
 async function startSlot(support: SandboxSupport & { kind: 'bwrap' }, setup: WorkerSetup): Promise<Slot> {
   // --dev-bind / /: the worker itself sees the machine as the harness does; only the network and pids are its own.
   const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'];
+  // Loaded here, not at start-up: an unsandboxed run never needs it.
+  const { execa } = await import('execa');
   const worker: ResultPromise = execa(support.bwrap, [...namespaces, ...workerCommand()], {
     detached: true,
     buffer: false,

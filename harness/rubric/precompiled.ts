@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Rubric, RubricFile } from './schema.js';
+
+// The rubrics of rubrics/, parsed and validated by `npm run build` (./precompile.ts) and keyed by the
+// SHA-256 of their text: a rubric whose text is byte for byte one of them loads without yaml or zod.
+// Running from the TypeScript sources there is no table, and every rubric is parsed.
+export const precompiledFile = fileURLToPath(new URL('./precompiled.json', import.meta.url));
+
+export type PrecompiledTable = Record<string, RubricFile>;
+
+export function sourceHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+export async function precompiledRubric(source: string, file: string, tableFile = precompiledFile): Promise<Rubric | undefined> {
+  const table = await readFile(tableFile, 'utf8').then(
+    (text) => JSON.parse(text) as PrecompiledTable,
+    () => undefined,
+  );
+  const data = table?.[sourceHash(source)];
+  // The id and source come from the file as given, exactly as parseRubric sets them.
+  return data ? { ...data, id: basename(file, extname(file)), source: file } : undefined;
+}
