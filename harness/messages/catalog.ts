@@ -1,3 +1,5 @@
+import { tcpServerMessages } from '../programs/tcp-server/messages.js';
+
 // Every sentence the harness writes, in both languages; code refers to them by key only.
 // A program kind may keep its own sentences in programs/<kind>/messages.ts, spread in at the end.
 // Placeholders in braces are filled by translate(); values arrive already formatted.
@@ -51,6 +53,14 @@ export const catalog = {
   },
   // A TCP server's start (tcpStartWording): its socket must listen.
   'starts.listening': { fr: 'Une socket TCP écoute.', en: 'A TCP socket listens.' },
+  'starts.crashed-listen': {
+    fr: 'Le programme s’est arrêté avant qu’une socket TCP n’écoute ({status}) : {error}',
+    en: 'The program stopped before a TCP socket listened ({status}): {error}',
+  },
+  'starts.exited-listen': {
+    fr: 'Le programme s’est arrêté avant qu’une socket TCP n’écoute ({status}), sans message d’erreur.',
+    en: 'The program stopped before a TCP socket listened ({status}), with no error message.',
+  },
   'starts.timeout-listen': {
     fr: 'Aucune socket TCP en écoute après {seconds} s : après bind, appelez listen() puis accept().',
     en: 'No TCP socket listening after {seconds} s: after bind, call listen() then accept().',
@@ -426,6 +436,8 @@ export const catalog = {
   'status.signal': { fr: 'tué par {signal}', en: 'killed by {signal}' },
   'error.at-line': { fr: '{summary} (ligne {line})', en: '{summary} (line {line})' },
   'bytes.nothing': { fr: 'rien', en: 'nothing' },
+
+  ...tcpServerMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;

@@ -16,6 +16,9 @@ export type ServerRunObservations = ProgramObservations<{ readonly start: StartO
 // How a start is told, by the kind of socket the server must have.
 export interface StartWording {
   readonly ok: MessageKey;
+  // The program ended before its socket was ready: with a Python error ({status}, {error}), or without one.
+  readonly crashed: MessageKey;
+  readonly exited: MessageKey;
   readonly timeout: MessageKey;
   // The deadline passed, but a socket of the other protocol was bound: {port} names it.
   readonly timeoutOtherProtocol: MessageKey;
@@ -24,6 +27,8 @@ export interface StartWording {
 
 export const udpStartWording: StartWording = {
   ok: 'starts.ok',
+  crashed: 'starts.crashed',
+  exited: 'starts.exited',
   timeout: 'starts.timeout',
   timeoutOtherProtocol: 'starts.timeout-tcp',
   unreachable: 'starts.unreachable',
@@ -31,6 +36,8 @@ export const udpStartWording: StartWording = {
 
 export const tcpStartWording: StartWording = {
   ok: 'starts.listening',
+  crashed: 'starts.crashed-listen',
+  exited: 'starts.exited-listen',
   timeout: 'starts.timeout-listen',
   timeoutOtherProtocol: 'starts.timeout-udp',
   unreachable: 'starts.unreachable-tcp',
@@ -48,11 +55,11 @@ export function judgeStarts(observed: ServerRunObservations, wording: StartWordi
       return pass(message(wording.unreachable, { address: start.socket.address }));
     case 'died':
       return start.death.error
-        ? fail(message('starts.crashed', { status: statusText(start.death), error: errorText(start.death) }), {
+        ? fail(message(wording.crashed, { status: statusText(start.death), error: errorText(start.death) }), {
             kind: 'python-error',
             error: start.death.error,
           })
-        : fail(message('starts.exited', { status: statusText(start.death) }));
+        : fail(message(wording.exited, { status: statusText(start.death) }));
     case 'timeout': {
       const seconds = start.deadlineMs / 1000;
       const other = start.otherSockets[0];
@@ -113,8 +120,8 @@ export function startFailure(start: StartObservation, wording: StartWording = ud
   switch (start.kind) {
     case 'died':
       return start.death.error
-        ? message('starts.crashed', { status: statusText(start.death), error: errorText(start.death) })
-        : message('starts.exited', { status: statusText(start.death) });
+        ? message(wording.crashed, { status: statusText(start.death), error: errorText(start.death) })
+        : message(wording.exited, { status: statusText(start.death) });
     case 'timeout':
       return message(wording.timeout, { seconds: start.deadlineMs / 1000 });
     case 'unreachable':
