@@ -10,6 +10,7 @@ it.each([
   ['udp-echo', 'udp_server.ts'],
   ['udp-client', 'simpleUDPclient.ts'],
   ['tcp-server', 'simpleTCPServeur.ts'],
+  ['tcp-client', 'simpleTCPclient.ts'],
 ])('reference/%s scores 20/20 on its rubric', async (rubric, entry) => {
   const run = await grade({
     paths: [join(import.meta.dirname, '..', 'reference', rubric)],

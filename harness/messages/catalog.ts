@@ -1,3 +1,4 @@
+import { tcpClientMessages } from '../programs/tcp-client/messages.js';
 import { tcpServerMessages } from '../programs/tcp-server/messages.js';
 
 // Every sentence the harness writes, in both languages; code refers to them by key only.
@@ -438,6 +439,7 @@ export const catalog = {
   'bytes.nothing': { fr: 'rien', en: 'nothing' },
 
   ...tcpServerMessages,
+  ...tcpClientMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;

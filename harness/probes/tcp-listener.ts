@@ -16,11 +16,14 @@ export interface TcpListener extends AsyncDisposable {
   readonly connections: readonly AcceptedConnection[];
   // Resolves with performance.now() when the first bytes arrive on any connection (answered by then).
   readonly firstData: Promise<number>;
+  // The same moment, or undefined while nothing has arrived.
+  firstDataAt(): number | undefined;
 }
 
 export async function listenTcp(address: string, port: number, answer?: Buffer): Promise<TcpListener> {
   const connections: AcceptedConnection[] = [];
   const sockets = new Set<Socket>();
+  let firstAt: number | undefined;
   let dataArrived: (at: number) => void = () => undefined;
   const firstData = new Promise<number>((resolve) => (dataArrived = resolve));
 
@@ -39,7 +42,10 @@ export async function listenTcp(address: string, port: number, answer?: Buffer):
       const first = chunks.length === 0;
       chunks.push(chunk);
       if (first && answer) socket.end(answer);
-      if (first) dataArrived(performance.now());
+      if (first && firstAt === undefined) {
+        firstAt = performance.now();
+        dataArrived(firstAt);
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -52,6 +58,7 @@ export async function listenTcp(address: string, port: number, answer?: Buffer):
   return {
     connections,
     firstData,
+    firstDataAt: () => firstAt,
     [Symbol.asyncDispose]: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
