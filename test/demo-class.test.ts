@@ -15,6 +15,8 @@ const expectedScores: Record<string, Record<string, number>> = {
   'udp-client': { alice: 20, bruno: 13, farid: 20 },
   'udp-echo': { alice: 20, chloé: 17 },
   'udp-rtt-client': { lucas: 16 },
+  'tcp-server': { lucas: 16 },
+  'tcp-client': { ines: 13 },
 };
 
 const out = mkdtempSync(join(tmpdir(), 'demo-class-'));

@@ -10,6 +10,8 @@ it.each([
   ['udp-echo', 'udp_server.ts'],
   ['udp-client', 'simpleUDPclient.ts'],
   ['udp-rtt-client', 'udp_client.ts'],
+  ['tcp-server', 'simpleTCPServeur.ts'],
+  ['tcp-client', 'simpleTCPclient.ts'],
 ])('reference/%s scores 20/20 on its rubric', async (rubric, entry) => {
   const run = await grade({
     paths: [join(import.meta.dirname, '..', 'reference', rubric)],

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
+import { tcpSocketStates } from './tcp-port-states.js';
 
 // Ports handed to runs that are still going; released when their grading ends.
 const leased = new Set<number>();
@@ -15,12 +16,20 @@ export interface PortLease extends Disposable {
   readonly port: number;
 }
 
+export interface LeaseOptions {
+  // The program will use TCP on the port: skip ports with any TCP socket left, TIME_WAIT included. The
+  // listen test below uses SO_REUSEADDR (as Node always does), so it passes beside a TIME_WAIT that a
+  // student's server without the option would fail on (a TIME_WAIT lasts 60 s after a run on that port).
+  readonly tcp?: boolean;
+}
+
 // A port free for both TCP and UDP on every address, reserved for one submission.
-export async function leasePort(): Promise<PortLease> {
+export async function leasePort(options: LeaseOptions = {}): Promise<PortLease> {
   next ??= await firstFreePort();
+  const busyTcp = options.tcp ? new Set(tcpSocketStates()?.keys() ?? []) : new Set<number>();
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = advance();
-    if (leased.has(port)) continue;
+    if (leased.has(port) || busyTcp.has(port)) continue;
     leased.add(port);
     if (await portIsFree(port)) return { port, [Symbol.dispose]: () => leased.delete(port) };
     leased.delete(port);

@@ -1,4 +1,6 @@
 import { udpRttClientMessages } from '../programs/udp-rtt-client/messages.js';
+import { tcpClientMessages } from '../programs/tcp-client/messages.js';
+import { tcpServerMessages } from '../programs/tcp-server/messages.js';
 
 // Every sentence the harness writes, in both languages; code refers to them by key only.
 // A program kind may keep its own sentences in programs/<kind>/messages.ts, spread in at the end.
@@ -50,6 +52,28 @@ export const catalog = {
   'starts.timeout-tcp': {
     fr: 'Aucune socket UDP liée après {seconds} s, mais une socket TCP écoute sur le port {port} : utilisez SOCK_DGRAM, pas SOCK_STREAM.',
     en: 'No UDP socket bound after {seconds} s, but a TCP socket listens on port {port}: use SOCK_DGRAM, not SOCK_STREAM.',
+  },
+  // A TCP server's start (tcpStartWording): its socket must listen.
+  'starts.listening': { fr: 'Une socket TCP écoute.', en: 'A TCP socket listens.' },
+  'starts.crashed-listen': {
+    fr: 'Le programme s’est arrêté avant qu’une socket TCP n’écoute ({status}) : {error}',
+    en: 'The program stopped before a TCP socket listened ({status}): {error}',
+  },
+  'starts.exited-listen': {
+    fr: 'Le programme s’est arrêté avant qu’une socket TCP n’écoute ({status}), sans message d’erreur.',
+    en: 'The program stopped before a TCP socket listened ({status}), with no error message.',
+  },
+  'starts.timeout-listen': {
+    fr: 'Aucune socket TCP en écoute après {seconds} s : après bind, appelez listen() puis accept().',
+    en: 'No TCP socket listening after {seconds} s: after bind, call listen() then accept().',
+  },
+  'starts.timeout-udp': {
+    fr: 'Aucune socket TCP en écoute après {seconds} s, mais une socket UDP est liée au port {port} : utilisez SOCK_STREAM, pas SOCK_DGRAM, puis listen() et accept().',
+    en: 'No TCP socket listening after {seconds} s, but a UDP socket is bound to port {port}: use SOCK_STREAM, not SOCK_DGRAM, then listen() and accept().',
+  },
+  'starts.unreachable-tcp': {
+    fr: 'Socket TCP en écoute sur {address}, une adresse que le correcteur ne contacte pas (boucle locale uniquement).',
+    en: 'TCP socket listening on {address}, an address the grader does not contact (loopback only).',
   },
   'starts.unreachable': {
     fr: 'Socket UDP liée sur {address}, une adresse que le correcteur ne contacte pas (boucle locale uniquement).',
@@ -420,6 +444,8 @@ export const catalog = {
   'bytes.nothing': { fr: 'rien', en: 'nothing' },
 
   ...udpRttClientMessages,
+  ...tcpServerMessages,
+  ...tcpClientMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;

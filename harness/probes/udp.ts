@@ -2,20 +2,10 @@ import { createSocket, type Socket } from 'node:dgram';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
 import type { BoundSocket } from '../launch/proc-sockets.js';
+import type { LoopbackTarget as UdpTarget } from './loopback.js';
 
-// Where probes send: always an explicit loopback address, never a name such as 'localhost'.
-export interface UdpTarget {
-  readonly family: 4 | 6;
-  readonly address: string;
-  readonly port: number;
-}
-
-// A wildcard bind is reached through loopback; any other address is not ours to contact.
-export function loopbackTarget(socket: BoundSocket): UdpTarget | undefined {
-  const address = socket.address === '0.0.0.0' ? '127.0.0.1' : socket.address === '::' ? '::1' : socket.address;
-  const isLoopback = address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
-  return isLoopback ? { family: socket.family, address, port: socket.port } : undefined;
-}
+// UDP probes use the same loopback targets as every other probe.
+export { loopbackTarget, type LoopbackTarget as UdpTarget } from './loopback.js';
 
 export interface ClientPlan {
   readonly payloads: readonly Buffer[];

@@ -5,9 +5,19 @@ import { udpClientConfig } from './udp-client/config.js';
 import { udpEchoConfig } from './udp-echo/config.js';
 import { udpRttClientConfig } from './udp-rtt-client/config.js';
 
+import { tcpServerConfig } from './tcp-server/config.js';
+import { tcpClientConfig } from './tcp-client/config.js';
+
 // Every kind of lab program a rubric can describe, told apart by `program.kind`. A new program of the
-// lab adds its config here, its check ids and its grader to ./registry.ts.
-export const programConfig = z.discriminatedUnion('kind', [udpServerConfig, udpClientConfig, udpEchoConfig, udpRttClientConfig]);
+// lab adds its config here, its check ids and its grader to ./registry.ts, and its name to ./kinds.ts.
+export const programConfig = z.discriminatedUnion('kind', [
+  udpServerConfig,
+  udpClientConfig,
+  udpEchoConfig,
+  udpRttClientConfig,
+  tcpServerConfig,
+  tcpClientConfig,
+]);
 
 export type ProgramConfig = z.infer<typeof programConfig>;
 export type ProgramKind = ProgramConfig['kind'];

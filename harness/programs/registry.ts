@@ -10,6 +10,10 @@ import { udpEchoCheckIds } from './udp-echo/check-ids.js';
 import { gradeUdpEcho } from './udp-echo/grade-submission.js';
 import { udpRttClientCheckIds } from './udp-rtt-client/check-ids.js';
 import { gradeUdpRttClient } from './udp-rtt-client/grade-submission.js';
+import { tcpServerCheckIds } from './tcp-server/check-ids.js';
+import { gradeTcpServer } from './tcp-server/grade-submission.js';
+import { tcpClientCheckIds } from './tcp-client/check-ids.js';
+import { gradeTcpClient } from './tcp-client/grade-submission.js';
 
 // What the harness knows of each kind of program: the checks a rubric may list, and how to grade one.
 interface ProgramGrader {
@@ -22,6 +26,8 @@ export const programGraders: Record<ProgramKind, ProgramGrader> = {
   'udp-client': { checkIds: udpClientCheckIds, grade: gradeUdpClient },
   'udp-echo': { checkIds: udpEchoCheckIds, grade: gradeUdpEcho },
   'udp-rtt-client': { checkIds: udpRttClientCheckIds, grade: gradeUdpRttClient },
+  'tcp-server': { checkIds: tcpServerCheckIds, grade: gradeTcpServer },
+  'tcp-client': { checkIds: tcpClientCheckIds, grade: gradeTcpClient },
 };
 
 // Grades a submission against its rubric, whatever kind of program the rubric describes.

@@ -64,9 +64,23 @@ function patchConnect(proto) {
   };
 }
 
+// net's Socket#connect(port[, host][, cb]) or (options[, cb]); net.connect() passes its arguments normalized,
+// as an array whose first element is the options object.
+function patchStreamConnect(proto) {
+  const original = proto.connect;
+  proto.connect = function (...args) {
+    const [first] = args;
+    const options = Array.isArray(first) ? first[0] : first;
+    if (options !== null && typeof options === 'object' && 'port' in options) options.port = destination(options.port);
+    else if (typeof first === 'number' || typeof first === 'string') args[0] = destination(first);
+    return original.apply(this, args);
+  };
+}
+
 if (spec.trim() !== '') {
   patch(dgram.Socket.prototype, 'bind');
   patch(net.Server.prototype, 'listen');
   patchSend(dgram.Socket.prototype);
   patchConnect(dgram.Socket.prototype);
+  patchStreamConnect(net.Socket.prototype);
 }

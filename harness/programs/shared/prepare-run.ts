@@ -37,6 +37,8 @@ interface PrepareContext {
 interface ProgramPlan {
   readonly entry: string;
   readonly port: number;
+  // The program uses TCP on the lab's port: its free port must have no TCP socket left (see leasePort).
+  readonly tcp?: boolean;
   readonly launch: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -47,7 +49,7 @@ export async function prepareRun(submission: Submission, program: ProgramPlan, c
   if (entry.kind === 'missing') return { kind: 'no-entry', expected: program.entry, candidates: entry.candidates, ...nothingToRelease };
   const source = await readFile(submission.file ?? entryPath(submission, entry.name));
 
-  const lease = await leasePort();
+  const lease = await leasePort({ tcp: program.tcp ?? false });
   const workspace = await createWorkspace(submission).catch((error: unknown) => {
     lease[Symbol.dispose]();
     throw error;

@@ -1,5 +1,6 @@
 import { explainDifference } from '../../format/byte-difference.js';
 import { pythonBytesLiteral } from '../../format/bytes.js';
+import type { MessageKey } from '../../messages/catalog.js';
 import { type Message, message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { type Death, errorText, statusText } from './launch.js';
@@ -10,31 +11,61 @@ import type { StartObservation, TrafficObservation } from './serving-observation
 // What any UDP server's observations hold: which file ran, and how the server started.
 export type ServerRunObservations = ProgramObservations<{ readonly start: StartObservation }>;
 
-// Verdicts every kind of UDP server shares (the lab's server, the echo server): pure functions of observations.
+// Verdicts every kind of server shares (UDP servers; TCP servers with tcpStartWording): pure functions of observations.
 
-// The program ran and bound a UDP socket before the startup deadline.
-export function judgeStarts(observed: ServerRunObservations): CheckOutcome {
+// How a start is told, by the kind of socket the server must have.
+export interface StartWording {
+  readonly ok: MessageKey;
+  // The program ended before its socket was ready: with a Python error ({status}, {error}), or without one.
+  readonly crashed: MessageKey;
+  readonly exited: MessageKey;
+  readonly timeout: MessageKey;
+  // The deadline passed, but a socket of the other protocol was bound: {port} names it.
+  readonly timeoutOtherProtocol: MessageKey;
+  readonly unreachable: MessageKey;
+}
+
+export const udpStartWording: StartWording = {
+  ok: 'starts.ok',
+  crashed: 'starts.crashed',
+  exited: 'starts.exited',
+  timeout: 'starts.timeout',
+  timeoutOtherProtocol: 'starts.timeout-tcp',
+  unreachable: 'starts.unreachable',
+};
+
+export const tcpStartWording: StartWording = {
+  ok: 'starts.listening',
+  crashed: 'starts.crashed-listen',
+  exited: 'starts.exited-listen',
+  timeout: 'starts.timeout-listen',
+  timeoutOtherProtocol: 'starts.timeout-udp',
+  unreachable: 'starts.unreachable-tcp',
+};
+
+// The program ran and bound its socket (a listening one for TCP) before the startup deadline.
+export function judgeStarts(observed: ServerRunObservations, wording: StartWording = udpStartWording): CheckOutcome {
   if (observed.kind === 'no-entry') return blocked(message('skipped.no-entry'));
   if (observed.kind === 'no-launcher') return fail(message('entry.no-launcher', { name: observed.entry.name }));
   const start = observed.start;
   switch (start.kind) {
     case 'bound':
-      return pass(message('starts.ok'));
+      return pass(message(wording.ok));
     case 'unreachable':
-      return pass(message('starts.unreachable', { address: start.socket.address }));
+      return pass(message(wording.unreachable, { address: start.socket.address }));
     case 'died':
       return start.death.error
-        ? fail(message('starts.crashed', { status: statusText(start.death), error: errorText(start.death) }), {
+        ? fail(message(wording.crashed, { status: statusText(start.death), error: errorText(start.death) }), {
             kind: 'python-error',
             error: start.death.error,
           })
-        : fail(message('starts.exited', { status: statusText(start.death) }));
+        : fail(message(wording.exited, { status: statusText(start.death) }));
     case 'timeout': {
       const seconds = start.deadlineMs / 1000;
-      const tcp = start.otherSockets[0];
-      return tcp
-        ? fail(message('starts.timeout-tcp', { seconds, port: portAsWritten(observed, tcp.port) }))
-        : fail(message('starts.timeout', { seconds }));
+      const other = start.otherSockets[0];
+      return other
+        ? fail(message(wording.timeoutOtherProtocol, { seconds, port: portAsWritten(observed, other.port) }))
+        : fail(message(wording.timeout, { seconds }));
     }
   }
 }
@@ -85,18 +116,18 @@ export function skipped(observed: ServerRunObservations): Message {
 }
 
 // Why a (re)started server is not serving, in one sentence.
-export function startFailure(start: StartObservation): Message {
+export function startFailure(start: StartObservation, wording: StartWording = udpStartWording): Message {
   switch (start.kind) {
     case 'died':
       return start.death.error
-        ? message('starts.crashed', { status: statusText(start.death), error: errorText(start.death) })
-        : message('starts.exited', { status: statusText(start.death) });
+        ? message(wording.crashed, { status: statusText(start.death), error: errorText(start.death) })
+        : message(wording.exited, { status: statusText(start.death) });
     case 'timeout':
-      return message('starts.timeout', { seconds: start.deadlineMs / 1000 });
+      return message(wording.timeout, { seconds: start.deadlineMs / 1000 });
     case 'unreachable':
-      return message('starts.unreachable', { address: start.socket.address });
+      return message(wording.unreachable, { address: start.socket.address });
     case 'bound':
-      return message('starts.ok');
+      return message(wording.ok);
   }
 }
 

@@ -1,13 +1,12 @@
 import { pythonBytesLiteral } from '../../format/bytes.js';
-import type { OutputExcerpt } from '../../launch/run-output.js';
 import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
-import { judgeNothingSent } from '../shared/client-verdicts.js';
-import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
+import { judgeExits, judgeNothingSent, judgePrintsReply, judgeSilence } from '../shared/client-verdicts.js';
+import { judgeShebang, pointingAtLine as lineOfFailure } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpClientCheckId } from './check-ids.js';
-import type { AnsweredRun, ClientRun, UdpClientObservations } from './observations.js';
+import type { AnsweredRun, UdpClientObservations } from './observations.js';
 
 type Rubric = RubricFor<'udp-client'>;
 type Ran = UdpClientObservations & { kind: 'ran' };
@@ -51,55 +50,18 @@ function judgeVerdicts(): Record<UdpClientCheckId, Judge> {
     },
 
     'prints-reply': (observed, rubric) =>
-      withAnswer(observed, (answered, ran) => {
-        const { printedPrefix, reply } = rubric.program;
-        const printed = printedReply(ran.output.stdout, printedPrefix, reply);
-        const params = { prefix: quote(printedPrefix), reply: quote(reply) };
-        if (printed === 'reply') return pass(message('prints-reply.ok', params));
-        const death = answered.end.kind === 'exited' ? answered.end.death : undefined;
-        if (death?.error) {
-          return fail(message('prints-reply.crashed', { status: statusText(death), error: errorText(death) }), {
-            kind: 'python-error',
-            error: death.error,
-          });
-        }
-        if (printed === 'bytes') return fail(message('prints-reply.bytes-repr', { printed: pythonBytesLiteral(Buffer.from(reply)) }));
-        if (printed === 'without-prefix') return fail(message('prints-reply.no-prefix', params));
-        return fail(message('prints-reply.missing', params));
-      }),
+      withAnswer(observed, (answered, ran) =>
+        judgePrintsReply(ran.output.stdout, answered.end, rubric.program.printedPrefix, rubric.program.reply),
+      ),
 
-    exits: (observed) =>
-      withAnswer(observed, (answered) => {
-        const { end } = answered;
-        if (end.kind === 'killed') return fail(message('exits.timeout', { seconds: end.deadlineMs / 1000 }));
-        if (end.death.status.code === 0) return pass(message('exits.ok'));
-        return end.death.error
-          ? fail(message('exits.crashed', { status: statusText(end.death), error: errorText(end.death) }), {
-              kind: 'python-error',
-              error: end.death.error,
-            })
-          : fail(message('exits.status', { status: statusText(end.death) }));
-      }),
+    exits: (observed) => withAnswer(observed, (answered) => judgeExits(answered.end)),
 
     'handles-silence': (observed) => {
       if (observed.kind !== 'ran') return blocked(message(observed.kind === 'no-entry' ? 'skipped.no-entry' : 'skipped.no-datagram'));
       if (!observed.silent) return blocked(message('skipped.no-datagram'));
-      return judgeSilence(observed.silent);
+      return judgeSilence(observed.silent.end);
     },
   };
-}
-
-// Against a server that never answers: giving up by itself, cleanly, is the good practice this check hints at.
-function judgeSilence(silent: ClientRun): CheckOutcome {
-  const { end } = silent;
-  if (end.kind === 'killed') return fail(message('handles-silence.hangs', { seconds: end.deadlineMs / 1000 }));
-  if (end.death.status.code === 0) return pass(message('handles-silence.ok'));
-  return end.death.error
-    ? fail(message('handles-silence.crashed', { status: statusText(end.death), error: errorText(end.death) }), {
-        kind: 'python-error',
-        error: end.death.error,
-      })
-    : fail(message('handles-silence.exited', { status: statusText(end.death) }));
 }
 
 // Checks about what followed the server's reply need a datagram to have reached the server.
@@ -107,20 +69,4 @@ function withAnswer(observed: UdpClientObservations, judge: (answered: AnsweredR
   if (observed.kind === 'no-entry') return blocked(message('skipped.no-entry'));
   if (observed.kind !== 'ran' || observed.answered.datagrams.length === 0) return blocked(message('skipped.no-datagram'));
   return judge(observed.answered, observed);
-}
-
-// How the reply shows in the client's output: after the prefix on one line, as the handout prints it;
-// as Python's bytes repr (b'…', data printed without decode()); without the prefix; or not at all.
-function printedReply(stdout: OutputExcerpt, prefix: string, reply: string): 'reply' | 'bytes' | 'without-prefix' | 'nothing' {
-  // Joining the head and the tail across a cut would invent text the program never printed.
-  const parts = stdout.cutBytes === 0 ? [Buffer.concat([stdout.head, stdout.tail])] : [stdout.head, stdout.tail];
-  const lines = parts.flatMap((part) => part.toString('utf8').split('\n'));
-  const afterPrefix = lines.flatMap((line) => {
-    const at = line.indexOf(prefix);
-    return at < 0 ? [] : [line.slice(at + prefix.length)];
-  });
-  const bytesRepr = [`b'${reply}'`, `b"${reply}"`];
-  if (afterPrefix.some((rest) => rest.includes(reply) && !bytesRepr.some((repr) => rest.includes(repr)))) return 'reply';
-  if (afterPrefix.some((rest) => bytesRepr.some((repr) => rest.includes(repr)))) return 'bytes';
-  return lines.some((line) => line.includes(reply)) ? 'without-prefix' : 'nothing';
 }

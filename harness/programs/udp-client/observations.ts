@@ -1,22 +1,17 @@
 import type { RequestedSend } from '../../launch/send-log.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import type { Death } from '../shared/launch.js';
+import type { ClientEnd } from '../shared/client-observations.js';
 import type { ProgramObservations } from '../shared/observations.js';
 
 // What the harness saw while playing the server for one UDP client submission: plain data, judged later by the checks.
+
+export type { ClientEnd };
 
 export interface Datagram {
   readonly payload: Buffer;
   readonly fromAddress: string;
   readonly fromPort: number;
 }
-
-// How one run of the client ended.
-export type ClientEnd =
-  // Exited by itself (before the deadline).
-  | { readonly kind: 'exited'; readonly death: Death }
-  // Still running at the deadline (`deadlineMs`): killed by the harness.
-  | { readonly kind: 'killed'; readonly deadlineMs: number };
 
 // One run of the client against the grader's server.
 export interface ClientRun {

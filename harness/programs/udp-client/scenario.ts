@@ -1,15 +1,14 @@
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import pTimeout from 'p-timeout';
 import type { Submission } from '../../discovery/submission.js';
 import { readSendLog } from '../../launch/send-log.js';
-import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import { type LaunchSpec, startStudentProcess } from '../../launch/student-process.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import { listenUdp } from '../../probes/udp-listener.js';
-import { deathOf, outputOf } from '../shared/launch.js';
+import { watchClient } from '../shared/client-run.js';
+import { outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import type { ScenarioContext } from '../shared/context.js';
-import type { ClientEnd, ClientRun, UdpClientObservations } from './observations.js';
+import type { ClientRun, UdpClientObservations } from './observations.js';
 
 // What every run of one submission needs to know.
 interface RunContext {
@@ -50,38 +49,13 @@ export async function observeUdpClient(submission: Submission, context: Scenario
   return { ...ran, silent: silent.run };
 }
 
-// One run of the client: wait for its first datagram (the startup deadline), then for its exit, at most
-// `endMs` after that datagram arrived. A client still running at a deadline is killed.
+// One run of the client against a UDP server that answers with `answer` (or never, when undefined).
 async function runClient(run: RunContext, answer: Buffer | undefined, endMs: number): Promise<{ run: ClientRun; output: RunOutput }> {
   const { startupMs } = run.rubric.timeouts;
   await using server = await listenUdp('127.0.0.1', run.mappedPort, answer);
   await using client = startStudentProcess(run.spec, run.signal);
-
-  const started = await pTimeout(
-    Promise.race([server.first.then(() => 'datagram' as const), client.exited.then(() => 'exited' as const)]),
-    { milliseconds: startupMs, fallback: () => 'timeout' as const },
-  );
-  // A datagram sent just before the exit is still read: one turn of the event loop.
-  if (started === 'exited') await nextTurn();
-  const first = server.datagrams[0];
-  let end: ClientEnd;
-  if (first) {
-    const remainingMs = Math.max(0, endMs - (performance.now() - first.at));
-    const finished = await pTimeout(client.exited.then(() => true), { milliseconds: remainingMs, fallback: () => false });
-    if (finished) await nextTurn();
-    end = finished ? exitedEnd(client, run.entryName) : await killedEnd(client, endMs);
-  } else {
-    end = client.exitStatus() ? exitedEnd(client, run.entryName) : await killedEnd(client, startupMs);
-  }
+  const first = { arrived: server.first, arrivedAt: () => server.datagrams[0]?.at };
+  const end = await watchClient(client, first, { startupMs, endMs }, run.entryName);
   const datagrams = server.datagrams.map(({ payload, fromAddress, fromPort }) => ({ payload, fromAddress, fromPort }));
   return { run: { datagrams, startupMs, end }, output: outputOf(client, run.workspaceDir) };
-}
-
-function exitedEnd(client: StudentProcess, entryName: string): ClientEnd {
-  return { kind: 'exited', death: deathOf(client, entryName) };
-}
-
-async function killedEnd(client: StudentProcess, deadlineMs: number): Promise<ClientEnd> {
-  await client.kill();
-  return { kind: 'killed', deadlineMs };
 }

@@ -1,0 +1,37 @@
+import { entryPath } from '../../discovery/entry-file.js';
+import type { Submission } from '../../discovery/submission.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import { type Message, message } from '../../messages/translate.js';
+import type { Rubric } from '../../rubric/schema.js';
+import { type CheckOutcome, fail } from '../../scoring/outcome.js';
+import type { SubmissionResult } from '../../scoring/result.js';
+import { scoreChecks } from '../../scoring/score.js';
+import type { ProgramObservations } from './observations.js';
+
+// What any kind's observations give its result beyond the checks: the program's output (and a restarted run's).
+type WithOutput = ProgramObservations<{ readonly output: RunOutput; readonly restartOutput?: RunOutput }>;
+
+// observations -> verdicts -> score, for any kind: `judge` gives the kind's verdict of one check id
+// (undefined for an id the kind does not know, which the rubric's rules already reject).
+export function programResult(
+  submission: Submission,
+  rubric: Rubric,
+  observed: WithOutput,
+  judge: (checkId: string) => CheckOutcome | undefined,
+  durationMs: number,
+): SubmissionResult {
+  const scored = scoreChecks(rubric, (id) => judge(id) ?? fail(message('skipped.no-entry')));
+  const base = { id: submission.id, notes: notesOf(observed, rubric), ...scored, durationMs };
+  if (observed.kind === 'no-entry') return base;
+  const withEntry = { ...base, entry: observed.entry.name, entryPath: entryPath(submission, observed.entry.name) };
+  if (observed.kind !== 'ran') return withEntry;
+  return observed.restartOutput
+    ? { ...withEntry, output: observed.output, restartOutput: observed.restartOutput }
+    : { ...withEntry, output: observed.output };
+}
+
+// Another file than the expected one was graded: the report says which and why.
+function notesOf(observed: WithOutput, rubric: Rubric): Message[] {
+  if (observed.kind === 'no-entry' || observed.entry.kind !== 'substitute') return [];
+  return [message(`entry.substitute.${observed.entry.why}`, { name: observed.entry.name, expected: rubric.program.entry })];
+}

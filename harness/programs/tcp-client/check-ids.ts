@@ -1,0 +1,8 @@
+// The checks a TCP client rubric can list, in the order the reports show them.
+export const tcpClientCheckIds = ['shebang', 'sends', 'prints-reply', 'exits', 'handles-silence'] as const;
+
+export type TcpClientCheckId = (typeof tcpClientCheckIds)[number];
+
+export function isTcpClientCheckId(id: string): id is TcpClientCheckId {
+  return (tcpClientCheckIds as readonly string[]).includes(id);
+}

@@ -1,0 +1,19 @@
+// The checks a TCP server rubric can list, in the order the reports show them.
+export const tcpServerCheckIds = [
+  'shebang',
+  'starts',
+  'binds',
+  'reply',
+  'prints-message',
+  'prints-client',
+  'closes-connection',
+  'many-clients',
+  'stops-on-ctrl-c',
+  'reuseaddr-restart',
+] as const;
+
+export type TcpServerCheckId = (typeof tcpServerCheckIds)[number];
+
+export function isTcpServerCheckId(id: string): id is TcpServerCheckId {
+  return (tcpServerCheckIds as readonly string[]).includes(id);
+}

@@ -1,0 +1,149 @@
+import type { Submission } from '../../discovery/submission.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import type { Workspace } from '../../launch/workspace.js';
+import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
+import { type Conversation, type ConversationOptions, converse, converseAtOnce, converseInTurn } from '../../probes/tcp.js';
+import { ensureTimeWait } from '../../probes/time-wait.js';
+import type { ScenarioContext } from '../shared/context.js';
+import { deathOf, outputOf } from '../shared/launch.js';
+import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
+import { type RubricFor, rubricFor } from '../shared/rubric.js';
+import { interruptServer, observeStart, type ServingRun, settle } from '../shared/serving.js';
+import type { StartObservation } from '../shared/serving-observations.js';
+import type {
+  ConnectionObservation,
+  CtrlCObservation,
+  LiveObservations,
+  ManyClientsObservation,
+  RestartObservation,
+  TcpServerObservations,
+} from './observations.js';
+import { payloads } from './payloads.js';
+
+// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
+interface RunContext extends ServingRun {
+  readonly rubric: RubricFor<'tcp-server'>;
+  readonly spec: LaunchSpec;
+  readonly workspace: Workspace;
+  readonly signal?: AbortSignal;
+}
+
+// How long making a TIME_WAIT on the port may take (a few milliseconds on loopback).
+const timeWaitDeadlineMs = 2000;
+
+// Runs one TCP server submission through the lab's story and records what happened: it listens, answers a
+// connection and closes it, serves clients one after the other and queued at once, stops on Ctrl+C, and is
+// restarted at once while a connection on its port is in TIME_WAIT (what fails without SO_REUSEADDR).
+export async function observeTcpServer(submission: Submission, context: ScenarioContext): Promise<TcpServerObservations> {
+  const rubric = rubricFor(context.rubric, 'tcp-server');
+  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch, tcp: true }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
+  const run: RunContext = {
+    protocol: 'tcp',
+    rubric,
+    entryName: entry.name,
+    spec,
+    workspace,
+    mappedPort,
+    bindAddresses: rubric.program.bindAddresses,
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
+
+  await using server = startStudentProcess(spec, context.signal);
+  const start = await observeStart(server, run);
+  if (start.kind !== 'bound') {
+    await server.kill();
+    return { ...ran, start, output: outputOf(server, workspace.dir) };
+  }
+  const { live, restartOutput } = await probeLiveServer(server, start, run);
+  const output = outputOf(server, workspace.dir);
+  return restartOutput ? { ...ran, start, live, output, restartOutput } : { ...ran, start, live, output };
+}
+
+async function probeLiveServer(
+  server: StudentProcess,
+  start: StartObservation & { kind: 'bound' },
+  run: RunContext,
+): Promise<{ live: LiveObservations; restartOutput?: RunOutput }> {
+  const target = loopbackTarget(start.socket)!;
+  const watch = (text: string) => {
+    server.stdout.watchFor(text);
+    server.stderr.watchFor(text);
+  };
+  const seen = (text: string) => server.stdout.hasSeen(text) || server.stderr.hasSeen(text);
+  watch(payloads.reply.toString());
+  const reply = await connectOnce(server, run, target, payloads.reply, (local) => {
+    watch(local.address);
+    watch(String(local.port));
+  });
+  const manyClients = await serveManyClients(server, run, target);
+  const firstCtrlC = server.exitStatus() ? undefined : await interruptServer(server, run.rubric.timeouts.interruptGraceMs, run.entryName);
+
+  // The first run has ended, so its output is read to the end: what it printed no longer depends on timing.
+  const local = reply.conversation.local;
+  const printedPayload = seen(payloads.reply.toString());
+  const printedClient = local !== undefined && seen(String(local.port)) && seen(local.address);
+
+  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined);
+  const ctrlC: CtrlCObservation = firstCtrlC
+    ? { relaunched: false, interrupt: firstCtrlC }
+    : (restarted.ctrlC ?? { relaunched: false, interrupt: { kind: 'already-dead', death: deathOf(server, run.entryName) } });
+  const live = { reply, printedPayload, printedClient, manyClients, ctrlC, restart: restarted.restart };
+  return restarted.output ? { live, restartOutput: restarted.output } : { live };
+}
+
+// One client: connects, sends its message, reads until the server closes (or the deadline).
+async function connectOnce(
+  server: StudentProcess,
+  run: RunContext,
+  target: LoopbackTarget,
+  payload: Buffer,
+  onConnected: ConversationOptions['onConnected'],
+): Promise<ConnectionObservation> {
+  const deadlineMs = run.rubric.timeouts.replyMs;
+  const conversation = await converse(target, payload, { deadlineMs, serverExited: server.exited, ...(onConnected ? { onConnected } : {}) });
+  await settle(server);
+  return server.exitStatus() ? { conversation, deadlineMs, death: deathOf(server, run.entryName) } : { conversation, deadlineMs };
+}
+
+// Clients one after the other, then as many at once. Each stops reading once a reply's worth of bytes came:
+// whether the server closes is closes-connection's business, so a server that never closes costs no deadlines here.
+async function serveManyClients(server: StudentProcess, run: RunContext, target: LoopbackTarget): Promise<ManyClientsObservation> {
+  if (server.exitStatus()) return { kind: 'server-gone', death: deathOf(server, run.entryName) };
+  const { clients, reply } = run.rubric.program;
+  const deadlineMs = run.rubric.timeouts.replyMs;
+  const options = { deadlineMs, serverExited: server.exited, enough: (received: Buffer) => received.length >= Buffer.byteLength(reply) };
+  const numbers = Array.from({ length: clients }, (_, i) => i + 1);
+  const inTurn: Conversation[] = await converseInTurn(target, numbers.map(payloads.inTurn), options);
+  await settle(server);
+  const atOnce = await converseAtOnce(target, numbers.map(payloads.atOnce), options);
+  await settle(server);
+  const conversed = { kind: 'conversed', inTurn, atOnce, deadlineMs } as const;
+  return server.exitStatus() ? { ...conversed, death: deathOf(server, run.entryName) } : conversed;
+}
+
+// The restart on the lab's port, at once, once a connection on it is in TIME_WAIT: left by the server's own
+// close when it closed first, else made by the grader. `interrupt`: the first run had stopped before Ctrl+C,
+// so Ctrl+C goes to this run.
+async function restartWithTimeWait(
+  start: StartObservation & { kind: 'bound' },
+  target: LoopbackTarget,
+  run: RunContext,
+  interrupt: boolean,
+): Promise<{ restart: RestartObservation; ctrlC?: CtrlCObservation; output?: RunOutput }> {
+  if (start.socket.port !== run.mappedPort) return { restart: { kind: 'other-port' } };
+  const timeWait = await ensureTimeWait(target, timeWaitDeadlineMs);
+  if (timeWait === 'missing') return { restart: { kind: 'no-time-wait' } };
+  await using again = startStudentProcess(run.spec, run.signal);
+  const restartStart = await observeStart(again, run);
+  const restart = { kind: 'ran', timeWait, start: restartStart } as const;
+  if (!interrupt || restartStart.kind !== 'bound') {
+    await again.kill();
+    return { restart, output: outputOf(again, run.workspace.dir) };
+  }
+  const ctrlC = { relaunched: true, interrupt: await interruptServer(again, run.rubric.timeouts.interruptGraceMs, run.entryName) };
+  return { restart, ctrlC, output: outputOf(again, run.workspace.dir) };
+}
