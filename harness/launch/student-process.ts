@@ -7,6 +7,7 @@ import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-r
 import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
+import { waitUntilUidIsFree } from './uid-processes.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -14,6 +15,9 @@ export interface LaunchSpec {
   readonly env: Readonly<Record<string, string>>;
   // Processes between the harness and the program (bwrap and its pid-namespace init): 0 when unsandboxed.
   readonly wrappers: 0 | 2;
+  // The uid the program runs as, when it has one of its own (sandboxed, as root): its end is when the last
+  // process of that uid is gone.
+  readonly uid?: number;
 }
 
 export interface ExitStatus {
@@ -26,8 +30,10 @@ export interface StudentProcess extends AsyncDisposable {
   readonly pid: number;
   readonly stdout: CapturedOutput;
   readonly stderr: CapturedOutput;
-  // Resolves when the main process has exited; never rejects.
+  // Resolves when the main process has exited and its output is read (within a bound); never rejects.
   readonly exited: Promise<ExitStatus>;
+  // Resolves as soon as the main process is gone, before its output is drained: what a grace period times.
+  readonly processGone: Promise<void>;
   exitStatus(): ExitStatus | undefined;
   // Ctrl+C as a terminal delivers it: SIGINT to every process of the foreground group.
   interrupt(): void;
@@ -74,6 +80,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
   subprocess.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 
   let status: ExitStatus | undefined;
+  const processGone = new Promise<void>((resolve) => subprocess.once('exit', () => resolve()));
   const exited = new Promise<ExitStatus>((resolve) => {
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
@@ -81,7 +88,10 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
       if (spec.wrappers === 0) killMarkedProcesses(marker);
       untrackGroup(pid);
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
-      const drained = Promise.all([subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)));
+      const drained = Promise.all([
+        ...[subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)),
+        spec.uid === undefined ? undefined : waitUntilUidIsFree(spec.uid, drainDeadlineMs),
+      ]);
       void pTimeout(drained, { milliseconds: drainDeadlineMs })
         .catch(() => undefined)
         .then(() => {
@@ -112,13 +122,16 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
     stdout,
     stderr,
     exited,
+    processGone,
     exitStatus: () => status,
     interrupt: () => {
       if (!isTracked(pid)) return;
       // Unsandboxed, the program leads its group, as a terminal's foreground job. Sandboxed, the wrappers
-      // must not get it (bwrap would die and take the program with it before its handler runs).
+      // must not get it (bwrap would die and take the program with it before its handler runs), nor the
+      // program's children: hundreds of them printing tracebacks at once would starve the program's own
+      // handler on a loaded machine, and they end with the sandbox anyway.
       if (spec.wrappers === 0) signalGroup(pid, 'SIGINT');
-      else for (const program of pidsAtDepth(pid, spec.wrappers, Infinity)) signalProcess(program, 'SIGINT');
+      else for (const program of pidsAtDepth(pid, spec.wrappers)) signalProcess(program, 'SIGINT');
     },
     programPids: () => (isTracked(pid) ? pidsAtDepth(pid, spec.wrappers, Infinity) : []),
     kill,

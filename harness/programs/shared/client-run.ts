@@ -29,8 +29,10 @@ export async function watchClient(
   const arrivedAt = first.arrivedAt();
   if (arrivedAt === undefined) return client.exitStatus() ? exitedEnd(client, entryName) : killedEnd(client, deadlines.startupMs);
   const remainingMs = Math.max(0, deadlines.endMs - (performance.now() - arrivedAt));
-  const finished = await pTimeout(client.exited.then(() => true), { milliseconds: remainingMs, fallback: () => false });
+  // The deadline is the program's own exit; reading its last output is not its time.
+  const finished = await pTimeout(client.processGone.then(() => true), { milliseconds: remainingMs, fallback: () => false });
   if (!finished) return killedEnd(client, deadlines.endMs);
+  await client.exited;
   await nextTurn();
   return exitedEnd(client, entryName);
 }

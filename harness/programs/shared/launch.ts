@@ -37,8 +37,9 @@ export async function confinedLaunch(
 }
 
 export async function confine(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): Promise<LaunchSpec> {
-  if (sandbox.uid !== undefined) await giveWorkspaceTo(workspace, sandbox.uid);
-  return sandboxedLaunch(spec, workspace, sandbox);
+  if (sandbox.uid === undefined) return sandboxedLaunch(spec, workspace, sandbox);
+  await giveWorkspaceTo(workspace, sandbox.uid);
+  return { ...sandboxedLaunch(spec, workspace, sandbox), uid: sandbox.uid };
 }
 
 export function deathOf(program: StudentProcess, entryName: string): Death {

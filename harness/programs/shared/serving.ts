@@ -104,7 +104,9 @@ export async function interruptServer(
   const sentAt = performance.now();
   server.interrupt();
   try {
-    const status = await pTimeout(server.exited, { milliseconds: graceMs });
+    // The grace ends with the program's own exit; reading what it printed last is not its time.
+    await pTimeout(server.processGone, { milliseconds: graceMs });
+    const status = await server.exited;
     return { kind: 'stopped', status, afterMs: performance.now() - sentAt };
   } catch {
     await server.kill();
