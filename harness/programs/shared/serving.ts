@@ -99,3 +99,15 @@ export async function interruptServer(
     return { kind: 'ignored', graceMs };
   }
 }
+
+// How long a server may take, after an exchange, to block for its next request or to finish exiting.
+const settleDeadlineMs = 500;
+
+// After an exchange the server either waits for its next request or is on its way out (a server that
+// exits after one reply): wait for one of the two, so whether the next probe finds it running never
+// depends on timing. Only the program's first process counts: a helper it started (tsx's esbuild, for the
+// reference) may block in a call that is not a wait for datagrams.
+export async function settle(server: StudentProcess): Promise<void> {
+  await waitUntilIdle(() => server.programPids().slice(0, 1), settleDeadlineMs);
+  if (!server.exitStatus() && server.programPids().length === 0) await server.exited;
+}

@@ -1,14 +1,13 @@
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
 import type { CapturedOutput } from '../../launch/captured-output.js';
-import { waitUntilIdle } from '../../launch/idle.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
+import { interruptServer, observeStart, type ServingRun, settle, traffic } from '../shared/serving.js';
 import type { ScenarioContext } from '../shared/context.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
 import { echoSizes, payloads, sizedPayload } from './payloads.js';
@@ -70,18 +69,6 @@ async function probeServer(
   const exchanged = await traffic(server, run.entryName, target, clientPayloads, run.rubric.timeouts.replyMs);
   await settle(server);
   return { kind: 'exchanged', traffic: exchanged };
-}
-
-// How long a server may take, after an exchange, to block for its next datagram or to finish exiting.
-const settleDeadlineMs = 500;
-
-// After an exchange the server either waits for its next datagram or is on its way out (a server that
-// exits after one reply): wait for one of the two, so whether the next probe finds it running never
-// depends on timing. Only the program's first process counts: a helper it started (tsx's esbuild, for the
-// reference) may block in a call that is not a wait for datagrams.
-async function settle(server: StudentProcess): Promise<void> {
-  await waitUntilIdle(() => server.programPids().slice(0, 1), settleDeadlineMs);
-  if (!server.exitStatus() && server.programPids().length === 0) await server.exited;
 }
 
 // Ctrl+C on the server, or on a second run of it when the first one stopped during the probes: what a
