@@ -9,6 +9,7 @@ it.each([
   ['udp-server', 'simpleUDPServeur.ts'],
   ['udp-echo', 'udp_server.ts'],
   ['udp-client', 'simpleUDPclient.ts'],
+  ['http-server', 'simpleHTTPServeur.ts'],
 ])('reference/%s scores 20/20 on its rubric', async (rubric, entry) => {
   const run = await grade({
     paths: [join(import.meta.dirname, '..', 'reference', rubric)],

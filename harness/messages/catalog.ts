@@ -1,3 +1,5 @@
+import { httpServerMessages } from '../programs/http-server/messages.js';
+
 // Every sentence the harness writes, in both languages; code refers to them by key only.
 // A program kind may keep its own sentences in programs/<kind>/messages.ts, spread in at the end.
 // Placeholders in braces are filled by translate(); values arrive already formatted.
@@ -412,6 +414,7 @@ export const catalog = {
   'status.signal': { fr: 'tué par {signal}', en: 'killed by {signal}' },
   'error.at-line': { fr: '{summary} (ligne {line})', en: '{summary} (line {line})' },
   'bytes.nothing': { fr: 'rien', en: 'nothing' },
+  ...httpServerMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;

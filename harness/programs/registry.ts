@@ -8,6 +8,8 @@ import { udpClientCheckIds } from './udp-client/check-ids.js';
 import { gradeUdpClient } from './udp-client/grade-submission.js';
 import { udpEchoCheckIds } from './udp-echo/check-ids.js';
 import { gradeUdpEcho } from './udp-echo/grade-submission.js';
+import { httpServerCheckIds } from './http-server/check-ids.js';
+import { gradeHttpServer } from './http-server/grade-submission.js';
 
 // What the harness knows of each kind of program: the checks a rubric may list, and how to grade one.
 interface ProgramGrader {
@@ -19,6 +21,7 @@ export const programGraders: Record<ProgramKind, ProgramGrader> = {
   'udp-server': { checkIds: udpServerCheckIds, grade: gradeUdpServer },
   'udp-client': { checkIds: udpClientCheckIds, grade: gradeUdpClient },
   'udp-echo': { checkIds: udpEchoCheckIds, grade: gradeUdpEcho },
+  'http-server': { checkIds: httpServerCheckIds, grade: gradeHttpServer },
 };
 
 // Grades a submission against its rubric, whatever kind of program the rubric describes.
