@@ -88,7 +88,7 @@ describe('http-server messages', () => {
 
   it('shows the crash of a server that never calls listen()', () => {
     expect(messageOf('never-listens', 'starts')).toBe(
-      'The program stopped before listening on a TCP socket (exit code 1): OSError: [Errno 22] Invalid argument (line 20)',
+      'The program stopped before listening on a TCP socket (exit code 1): OSError: [Errno 22] Invalid argument (line 20). accept() fails on a socket that is not listening: call listen() after bind().',
     );
     expect(messageOf('never-listens', 'status-line')).toBe('Not checked: the server did not start.');
   });

@@ -10,6 +10,10 @@ export const httpServerMessages = {
     fr: 'Le programme s’est arrêté avant d’écouter sur une socket TCP ({status}), sans message d’erreur.',
     en: 'The program stopped before listening on a TCP socket ({status}), with no error message.',
   },
+  'http.starts.accept-without-listen': {
+    fr: 'Le programme s’est arrêté avant d’écouter sur une socket TCP ({status}) : {error}. accept() échoue sur une socket qui n’écoute pas : appelez listen() après bind().',
+    en: 'The program stopped before listening on a TCP socket ({status}): {error}. accept() fails on a socket that is not listening: call listen() after bind().',
+  },
   'http.starts.timeout': {
     fr: 'Aucune socket TCP en écoute après {seconds} s (bind puis listen).',
     en: 'No TCP socket listening after {seconds} s (bind, then listen).',

@@ -1,5 +1,6 @@
 import { type Message, message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
+import type { PythonError } from '../../python/traceback.js';
 import { errorText, statusText } from '../shared/launch.js';
 import type { ServerRunObservations } from '../shared/server-verdicts.js';
 import type { StartObservation } from '../shared/serving-observations.js';
@@ -15,7 +16,11 @@ export function judgeListens(observed: ServerRunObservations): CheckOutcome {
   // It started; the checks that need to reach it say why they could not.
   if (start.kind === 'unreachable') return pass(startFailure(start));
   if (start.kind === 'died' && start.death.error) {
-    return fail(startFailure(start), { kind: 'python-error', error: start.death.error });
+    const { error } = start.death;
+    const reason = acceptsWithoutListening(error, observed.source)
+      ? message('http.starts.accept-without-listen', { status: statusText(start.death), error: errorText(start.death) })
+      : startFailure(start);
+    return fail(reason, { kind: 'python-error', error });
   }
   if (start.kind === 'timeout') {
     // A UDP socket instead: the port as the code wrote it when it is the mapped one.
@@ -26,6 +31,13 @@ export function judgeListens(observed: ServerRunObservations): CheckOutcome {
     }
   }
   return fail(startFailure(start));
+}
+
+// accept() on a socket that never called listen() raises EINVAL: the classic forgotten listen().
+function acceptsWithoutListening(error: PythonError, source: Buffer): boolean {
+  if (error.line === undefined || !/\[Errno 22\]/.test(error.summary)) return false;
+  const line = source.toString('utf8').split('\n')[error.line - 1] ?? '';
+  return /\.accept\s*\(/.test(line);
 }
 
 // Why a (re)started server is not listening, in one sentence.
