@@ -17,6 +17,7 @@ const expectedScores: Record<string, Record<string, number>> = {
   'udp-rtt-client': { lucas: 16 },
   'tcp-server': { lucas: 16 },
   'tcp-client': { ines: 13 },
+  'http-server': { léa: 15 },
 };
 
 const out = mkdtempSync(join(tmpdir(), 'demo-class-'));

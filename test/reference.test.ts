@@ -12,6 +12,7 @@ it.each([
   ['udp-rtt-client', 'udp_client.ts'],
   ['tcp-server', 'simpleTCPServeur.ts'],
   ['tcp-client', 'simpleTCPclient.ts'],
+  ['http-server', 'simpleHTTPServeur.ts'],
 ])('reference/%s scores 20/20 on its rubric', async (rubric, entry) => {
   const run = await grade({
     paths: [join(import.meta.dirname, '..', 'reference', rubric)],

@@ -1,6 +1,7 @@
 import { udpRttClientMessages } from '../programs/udp-rtt-client/messages.js';
 import { tcpClientMessages } from '../programs/tcp-client/messages.js';
 import { tcpServerMessages } from '../programs/tcp-server/messages.js';
+import { httpServerMessages } from '../programs/http-server/messages.js';
 
 // Every sentence the harness writes, in both languages; code refers to them by key only.
 // A program kind may keep its own sentences in programs/<kind>/messages.ts, spread in at the end.
@@ -446,6 +447,7 @@ export const catalog = {
   ...udpRttClientMessages,
   ...tcpServerMessages,
   ...tcpClientMessages,
+  ...httpServerMessages,
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;

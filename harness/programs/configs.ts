@@ -4,9 +4,9 @@ import { udpServerConfig } from './udp-server/config.js';
 import { udpClientConfig } from './udp-client/config.js';
 import { udpEchoConfig } from './udp-echo/config.js';
 import { udpRttClientConfig } from './udp-rtt-client/config.js';
-
 import { tcpServerConfig } from './tcp-server/config.js';
 import { tcpClientConfig } from './tcp-client/config.js';
+import { httpServerConfig } from './http-server/config.js';
 
 // Every kind of lab program a rubric can describe, told apart by `program.kind`. A new program of the
 // lab adds its config here, its check ids and its grader to ./registry.ts, and its name to ./kinds.ts.
@@ -17,6 +17,7 @@ export const programConfig = z.discriminatedUnion('kind', [
   udpRttClientConfig,
   tcpServerConfig,
   tcpClientConfig,
+  httpServerConfig,
 ]);
 
 export type ProgramConfig = z.infer<typeof programConfig>;

@@ -14,6 +14,8 @@ import { tcpServerCheckIds } from './tcp-server/check-ids.js';
 import { gradeTcpServer } from './tcp-server/grade-submission.js';
 import { tcpClientCheckIds } from './tcp-client/check-ids.js';
 import { gradeTcpClient } from './tcp-client/grade-submission.js';
+import { httpServerCheckIds } from './http-server/check-ids.js';
+import { gradeHttpServer } from './http-server/grade-submission.js';
 
 // What the harness knows of each kind of program: the checks a rubric may list, and how to grade one.
 interface ProgramGrader {
@@ -28,6 +30,7 @@ export const programGraders: Record<ProgramKind, ProgramGrader> = {
   'udp-rtt-client': { checkIds: udpRttClientCheckIds, grade: gradeUdpRttClient },
   'tcp-server': { checkIds: tcpServerCheckIds, grade: gradeTcpServer },
   'tcp-client': { checkIds: tcpClientCheckIds, grade: gradeTcpClient },
+  'http-server': { checkIds: httpServerCheckIds, grade: gradeHttpServer },
 };
 
 // Grades a submission against its rubric, whatever kind of program the rubric describes.

@@ -1,0 +1,104 @@
+import type { Submission } from '../../discovery/submission.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import type { Workspace } from '../../launch/workspace.js';
+import { exchangeHttp, type TcpTarget } from '../../probes/http.js';
+import { loopbackTarget } from '../../probes/udp.js';
+import type { ScenarioContext } from '../shared/context.js';
+import { deathOf, outputOf } from '../shared/launch.js';
+import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
+import { type RubricFor, rubricFor } from '../shared/rubric.js';
+import { interruptServer, observeStart, type ServingRun, settle } from '../shared/serving.js';
+import type { InterruptObservation } from '../shared/serving-observations.js';
+import type { HttpLiveObservations, HttpServerObservations, RequestObservation, StopObservation } from './observations.js';
+import { emptyRequest, garbageRequest, getRequest } from './requests.js';
+
+// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
+interface RunContext extends ServingRun {
+  readonly rubric: RubricFor<'http-server'>;
+  readonly spec: LaunchSpec;
+  readonly workspace: Workspace;
+  readonly signal?: AbortSignal;
+}
+
+// Runs one HTTP server submission and records what happened: it listens, serves the page, answers an
+// unknown path, gets two requests that are not HTTP and then the page again, then Ctrl+C. The requests go
+// from the least to the most likely to kill a server; Ctrl+C goes to a second run when the first stopped.
+export async function observeHttpServer(submission: Submission, context: ScenarioContext): Promise<HttpServerObservations> {
+  const rubric = rubricFor(context.rubric, 'http-server');
+  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch, tcp: true }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
+  const run: RunContext = {
+    protocol: 'tcp',
+    rubric,
+    entryName: entry.name,
+    spec,
+    workspace,
+    mappedPort,
+    bindAddresses: rubric.program.bindAddresses,
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
+  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
+
+  await using server = startStudentProcess(spec, context.signal);
+  const start = await observeStart(server, run);
+  if (start.kind !== 'bound') {
+    await server.kill();
+    return { ...ran, start, output: outputOf(server, workspace.dir) };
+  }
+  const target = loopbackTarget(start.socket)!;
+  const send = (request: Buffer, endAfterRequest = false) => requestOnce(server, run, target, request, endAfterRequest);
+  const { homePath, missingPath } = rubric.program;
+  const home = await send(getRequest(homePath));
+  const missing = await send(getRequest(missingPath));
+  const garbage = await send(garbageRequest);
+  const empty = await send(emptyRequest, true);
+  const after = await send(getRequest(homePath));
+  const stopped = await observeStop(server, run);
+  const live: HttpLiveObservations = { home, missing, malformed: { garbage, empty, after }, stop: stopped.stop };
+  const output = outputOf(server, workspace.dir);
+  return stopped.restartOutput ? { ...ran, start, live, output, restartOutput: stopped.restartOutput } : { ...ran, start, live, output };
+}
+
+// One connection and its request, unless the server has already stopped; then a wait until the server
+// blocks again or has exited, so whether the next request finds it running never depends on timing.
+async function requestOnce(
+  server: StudentProcess,
+  run: RunContext,
+  target: TcpTarget,
+  request: Buffer,
+  endAfterRequest: boolean,
+): Promise<RequestObservation> {
+  if (server.exitStatus()) return { kind: 'server-gone', death: deathOf(server, run.entryName) };
+  const { replyMs: deadlineMs } = run.rubric.timeouts;
+  const exchange = await exchangeHttp(target, { request, endAfterRequest, deadlineMs, maxBytes: run.rubric.program.maxResponseBytes });
+  await settle(server);
+  return server.exitStatus() ? { kind: 'exchanged', exchange, death: deathOf(server, run.entryName) } : { kind: 'exchanged', exchange };
+}
+
+// Ctrl+C on the server, or on a second run of it when the first one stopped during the requests: whether
+// Ctrl+C stops a server is judged apart from what killed it before.
+async function observeStop(server: StudentProcess, run: RunContext): Promise<{ stop: StopObservation; restartOutput?: RunOutput }> {
+  const graceMs = run.rubric.timeouts.interruptGraceMs;
+  if (!server.exitStatus()) return { stop: stopOf(await interruptServer(server, graceMs, run.entryName), false) };
+  await using again = startStudentProcess(run.spec, run.signal);
+  const start = await observeStart(again, run);
+  if (start.kind !== 'bound') {
+    await again.kill();
+    return { stop: { kind: 'no-relaunch', start }, restartOutput: outputOf(again, run.workspace.dir) };
+  }
+  const stop = stopOf(await interruptServer(again, graceMs, run.entryName), true);
+  return { stop, restartOutput: outputOf(again, run.workspace.dir) };
+}
+
+function stopOf(interrupt: InterruptObservation, relaunched: boolean): StopObservation {
+  switch (interrupt.kind) {
+    case 'stopped':
+      return { kind: 'stopped', relaunched, afterMs: interrupt.afterMs };
+    case 'ignored':
+      return { kind: 'ignored', relaunched, graceMs: interrupt.graceMs };
+    case 'already-dead':
+      return { kind: 'already-dead', relaunched, death: interrupt.death };
+  }
+}
