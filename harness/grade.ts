@@ -16,7 +16,8 @@ import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
 import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
-import { startSlotPool } from './workers/slot-pool.js';
+import type { WorkerSetup } from './workers/protocol.js';
+import { openSlotPool } from './workers/slot-pool.js';
 import { harnessFingerprint } from './classroom/harness-version.js';
 import { openResultCache } from './classroom/result-cache.js';
 import { inShard } from './classroom/shard.js';
@@ -44,22 +45,26 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
   const shard = options.shard;
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
-  const python = await pending[0];
-  const support = await pending[1];
-  const tools = toolchain(python);
+  const support = await pending[1].catch(async (error: unknown) => {
+    await pending[0]; // A missing Python is reported before a missing sandbox, as when it was awaited first.
+    throw error;
+  });
   const limits = { ...rubric.limits, ...options.limits };
   const jobs = Math.max(1, Math.min(options.jobs, submissions.length));
 
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
-  // Sandboxed: each slot is a worker in its own network namespace. Plain: programs run from this process.
-  await using slots =
-    support.kind === 'bwrap' && submissions.length > 0
-      ? await startSlotPool(jobs, support, (slot) => ({
-          rubric,
-          tools,
-          sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot),
-        }), options.signal)
-      : undefined;
+  // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
+  // (its setup follows). Plain: programs run from this process.
+  const setups = pending[0].then((python) => (slot: number): WorkerSetup => ({
+    rubric,
+    tools: toolchain(python),
+    sandbox: studentSandbox(support as SandboxSupport & { kind: 'bwrap' }, limits, options, python, (options.firstSlot ?? 0) + slot),
+  }));
+  setups.catch(() => undefined); // Unused when unsandboxed; a failure is seen below.
+  await using slots = support.kind === 'bwrap' && submissions.length > 0 ? openSlotPool(jobs, support, setups, options.signal) : undefined;
+  const python = await pending[0];
+  const tools = toolchain(python);
+  await slots?.ready();
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
