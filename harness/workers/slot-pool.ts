@@ -3,7 +3,8 @@ import type { Submission } from '../discovery/submission.js';
 import type { SandboxSupport } from '../sandbox/support.js';
 import type { SubmissionResult } from '../scoring/result.js';
 import type { WorkerSetup } from './protocol.js';
-import { type SlotProcess, spawnSlotProcess } from './slot-process.js';
+import type { SlotProcess } from './slot-process.js';
+import { takeSlotProcess } from './spare-slot.js';
 
 // A fixed set of slots, each a long-lived worker in its own network and pid namespace. A slot grades
 // one submission at a time; killing it (deadline, Ctrl+C) kills everything it started.
@@ -25,7 +26,7 @@ export function openSlotPool(
   stop?: AbortSignal,
 ): SlotPool {
   const boot = () => {
-    const slot = spawnSlotProcess(support.bwrap);
+    const slot = takeSlotProcess(support.bwrap);
     slot.hold();
     return slot;
   };
