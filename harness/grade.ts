@@ -4,6 +4,7 @@ import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
 import { mapConcurrently } from './concurrency.js';
 import { toolchain } from './launch/command.js';
+import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
 import { gradeProgram } from './programs/registry.js';
@@ -62,6 +63,8 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   }));
   setups.catch(() => undefined); // Unused when unsandboxed; a failure is seen below.
   await using slots = support.kind === 'bwrap' && submissions.length > 0 ? openSlotPool(jobs, support, setups, options.signal) : undefined;
+  // Plain mode leases ports here: the first lease's set-up runs while Python still resolves.
+  if (!slots && submissions.length > 0) warmUpPorts();
   const python = await pending[0];
   const tools = toolchain(python);
   await slots?.ready();
