@@ -56,13 +56,10 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
   // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
   // (its setup follows). Plain: programs run from this process.
-  const setups = pending[0].then((python) => (slot: number): WorkerSetup => ({
-    rubric,
-    tools: toolchain(python),
-    sandbox: studentSandbox(support as SandboxSupport & { kind: 'bwrap' }, limits, options, python, (options.firstSlot ?? 0) + slot),
-  }));
-  setups.catch(() => undefined); // Unused when unsandboxed; a failure is seen below.
-  await using slots = support.kind === 'bwrap' && submissions.length > 0 ? openSlotPool(jobs, support, setups, options.signal) : undefined;
+  await using slots =
+    support.kind === 'bwrap' && submissions.length > 0
+      ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal)
+      : undefined;
   // Plain mode leases ports here: the first lease's set-up runs while Python still resolves.
   if (!slots && submissions.length > 0) warmUpPorts();
   const python = await pending[0];
@@ -101,6 +98,18 @@ async function gradePlain(submission: Submission, context: ScenarioContext, limi
   const result = await gradeProgram(submission, { ...context, signal });
   if (deadline.aborted) throw new Error(`grading took longer than ${limits.submissionSeconds} s (limits.submissionSeconds)`);
   return result;
+}
+
+// What each slot is told once: the rubric, the toolchain, and its sandbox (its own uid when root).
+function slotSetups(
+  rubric: Rubric,
+  limits: Limits,
+  options: GradeOptions,
+  support: SandboxSupport & { kind: 'bwrap' },
+  python: PythonInterpreter,
+): (slot: number) => WorkerSetup {
+  const tools = toolchain(python);
+  return (slot) => ({ rubric, tools, sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot) });
 }
 
 // A uid per slot, far from real accounts: RLIMIT_NPROC counts processes per uid across the machine.

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
@@ -43,12 +44,10 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   });
   // A worker that died before reading its stdin makes writes fail (EPIPE): the closed stdout answers.
   worker.stdin.on('error', () => undefined);
-  const pipes = [worker.stdin, worker.stdout, worker.stderr] as const;
-  const unhold = () => {
-    worker.unref();
-    for (const pipe of pipes) (pipe as unknown as { unref?: () => void }).unref?.();
-  };
-  unhold();
+  // The pipes to a child are sockets: unref'd, like the child, they no longer keep the event loop alive.
+  const pipes = [worker.stdin, worker.stdout, worker.stderr] as unknown as Socket[];
+  worker.unref();
+  for (const pipe of pipes) pipe.unref();
 
   return {
     pid,
@@ -60,7 +59,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
     died: () => new Error(`sandbox slot stopped unexpectedly${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`),
     hold: () => {
       worker.ref();
-      for (const pipe of pipes) (pipe as unknown as { ref?: () => void }).ref?.();
+      for (const pipe of pipes) pipe.ref();
     },
     kill: () => {
       killTree(pid, 'SIGKILL');
