@@ -63,7 +63,7 @@ const { loadRubric } = (await import(dist('rubric/load.js'))) as typeof import('
 const { discoverSubmissions } = (await import(dist('discovery/discover.js'))) as typeof import('../harness/discovery/discover.js');
 const { resolvePython } = (await import(dist('python/resolve.js'))) as typeof import('../harness/python/resolve.js');
 const { detectSandbox } = (await import(dist('sandbox/support.js'))) as typeof import('../harness/sandbox/support.js');
-const { startSlotPool } = (await import(dist('workers/slot-pool.js'))) as typeof import('../harness/workers/slot-pool.js');
+const { openSlotPool } = (await import(dist('workers/slot-pool.js'))) as typeof import('../harness/workers/slot-pool.js');
 const { neededPaths } = (await import(dist('sandbox/student-sandbox.js'))) as typeof import('../harness/sandbox/student-sandbox.js');
 const { toolchain, launchSpec } = (await import(dist('launch/command.js'))) as typeof import('../harness/launch/command.js');
 const { leasePort } = (await import(dist('launch/ports.js'))) as typeof import('../harness/launch/ports.js');
@@ -118,7 +118,11 @@ try {
     });
     for (let i = 0; i < 3; i++) {
       for (const slots of [1, 2]) {
-        const pool = await time(`run: startSlotPool(${slots}) (bwrap + node + imports + setup)`, () => startSlotPool(slots, support as typeof support & { kind: 'bwrap' }, setupFor));
+        const pool = await time(`run: openSlotPool(${slots}) + ready (bwrap + node + imports + setup)`, async () => {
+          const opened = openSlotPool(slots, support as typeof support & { kind: 'bwrap' }, Promise.resolve(setupFor));
+          await opened.ready();
+          return opened;
+        });
         if (slots === 1) {
           for (const submission of submissions.slice(0, count)) await time('submission: through a sandbox slot, alone', () => pool.grade(submission));
         }

@@ -4,6 +4,7 @@ import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
 import { mapConcurrently } from './concurrency.js';
 import { toolchain } from './launch/command.js';
+import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
 import { gradeProgram } from './programs/registry.js';
@@ -16,7 +17,8 @@ import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
 import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
-import { startSlotPool } from './workers/slot-pool.js';
+import type { WorkerSetup } from './workers/protocol.js';
+import { openSlotPool } from './workers/slot-pool.js';
 import { harnessFingerprint } from './classroom/harness-version.js';
 import { openResultCache } from './classroom/result-cache.js';
 import { inShard } from './classroom/shard.js';
@@ -44,22 +46,25 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
   const shard = options.shard;
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
-  const python = await pending[0];
-  const support = await pending[1];
-  const tools = toolchain(python);
+  const support = await pending[1].catch(async (error: unknown) => {
+    await pending[0]; // A missing Python is reported before a missing sandbox, as when it was awaited first.
+    throw error;
+  });
   const limits = { ...rubric.limits, ...options.limits };
   const jobs = Math.max(1, Math.min(options.jobs, submissions.length));
 
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
-  // Sandboxed: each slot is a worker in its own network namespace. Plain: programs run from this process.
+  // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
+  // (its setup follows). Plain: programs run from this process.
   await using slots =
     support.kind === 'bwrap' && submissions.length > 0
-      ? await startSlotPool(jobs, support, (slot) => ({
-          rubric,
-          tools,
-          sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot),
-        }), options.signal)
+      ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal)
       : undefined;
+  // Plain mode leases ports here: the first lease's set-up runs while Python still resolves.
+  if (!slots && submissions.length > 0) warmUpPorts();
+  const python = await pending[0];
+  const tools = toolchain(python);
+  await slots?.ready();
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
@@ -93,6 +98,18 @@ async function gradePlain(submission: Submission, context: ScenarioContext, limi
   const result = await gradeProgram(submission, { ...context, signal });
   if (deadline.aborted) throw new Error(`grading took longer than ${limits.submissionSeconds} s (limits.submissionSeconds)`);
   return result;
+}
+
+// What each slot is told once: the rubric, the toolchain, and its sandbox (its own uid when root).
+function slotSetups(
+  rubric: Rubric,
+  limits: Limits,
+  options: GradeOptions,
+  support: SandboxSupport & { kind: 'bwrap' },
+  python: PythonInterpreter,
+): (slot: number) => WorkerSetup {
+  const tools = toolchain(python);
+  return (slot) => ({ rubric, tools, sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot) });
 }
 
 // A uid per slot, far from real accounts: RLIMIT_NPROC counts processes per uid across the machine.

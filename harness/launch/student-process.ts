@@ -52,14 +52,17 @@ export function killAllStudentProcesses(): void {
 // Whatever still runs when this process exits goes with it, graded from the CLI or not.
 let exitHookInstalled = false;
 
+export function killTrackedOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', killAllStudentProcesses);
+}
+
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
 export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', killAllStudentProcesses);
-  }
+  killTrackedOnExit();
   // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
   const subprocess = spawn(file, args, {

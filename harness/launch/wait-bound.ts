@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import { watchFileChanges } from './file-changes.js';
 import { lsofBoundSockets } from './lsof-sockets.js';
 import { type BoundSocket, type SocketTable, boundSockets } from './proc-sockets.js';
 import type { ExitStatus, StudentProcess } from './student-process.js';
@@ -11,6 +12,9 @@ export type BindWait =
   | { readonly kind: 'timeout'; readonly otherSockets: readonly BoundSocket[] };
 
 const pollIntervalMs = 2;
+// With a bind hint (the hook's log, written just after bind()), /proc is read when it changes, and
+// otherwise only this often: a program that binds without the hook is still seen, at most this late.
+const hintedPollIntervalMs = 10;
 // lsof is a process per call: poll it less often.
 const lsofPollIntervalMs = 20;
 
@@ -27,11 +31,15 @@ const udpUnconnected = 0x07;
 const tablesOf = { udp: ['udp', 'udp6'], tcp: ['tcp', 'tcp6'] } as const satisfies Record<string, readonly SocketTable[]>;
 
 // Ends on the first bound socket, on the process's exit, or at the deadline, whichever comes first.
-export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tcp', deadlineMs: number): Promise<BindWait> {
+// `bindHint`: a file whose changes may mean a bind; /proc stays the only judge of what is bound.
+export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tcp', deadlineMs: number, bindHint?: string): Promise<BindWait> {
   const started = performance.now();
   const wanted = tablesOf[protocol];
   const readBoundSockets = socketReader();
+  using hint = readBoundSockets === lsofBoundSockets || bindHint === undefined ? undefined : watchFileChanges(bindHint);
+  const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs : pollIntervalMs;
   for (;;) {
+    const readAt = performance.now();
     const sockets = (await readBoundSockets(program.pid, wanted)).filter((socket) => socket.state === (protocol === 'udp' ? udpUnconnected : tcpListen));
     if (sockets.length > 0) return { kind: 'bound', sockets, afterMs: performance.now() - started };
     const status = program.exitStatus();
@@ -40,6 +48,10 @@ export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tc
       const other = protocol === 'udp' ? tablesOf.tcp : tablesOf.udp;
       return { kind: 'timeout', otherSockets: await readBoundSockets(program.pid, other) };
     }
-    await Promise.race([delay(readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : pollIntervalMs), program.exited]);
+    const untilDeadline = deadlineMs - (performance.now() - started);
+    await Promise.race([delay(Math.min(intervalMs, untilDeadline)), program.exited, ...(hint ? [hint.next()] : [])]);
+    // A program that writes the hint file in a loop cannot make /proc reads more frequent than plain polling.
+    const sinceRead = performance.now() - readAt;
+    if (sinceRead < pollIntervalMs) await Promise.race([delay(pollIntervalMs - sinceRead), program.exited]);
   }
 }

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
+import { which } from './which.js';
 
 export type SandboxMode = 'auto' | 'on' | 'off';
 
@@ -40,20 +39,6 @@ async function probe(): Promise<SandboxSupport> {
     return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${why})` };
   }
   return { kind: 'bwrap', bwrap, prlimit, setpriv, asRoot: process.getuid?.() === 0 };
-}
-
-// As `command -v` finds it: the first executable file of that name along PATH (no shell started).
-function which(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir || '.', command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not here: the next folder of PATH.
-    }
-  }
-  return undefined;
 }
 
 function run(file: string, args: readonly string[]): Promise<{ exitCode: number | string; stderr: string }> {

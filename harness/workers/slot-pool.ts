@@ -1,52 +1,64 @@
-import type { ResultPromise } from 'execa';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import pTimeout from 'p-timeout';
 import type { Submission } from '../discovery/submission.js';
-import { trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
-import { killTree } from '../launch/student-process.js';
 import type { SandboxSupport } from '../sandbox/support.js';
 import type { SubmissionResult } from '../scoring/result.js';
-import type { FromWorker, WorkerSetup } from './protocol.js';
-import { decodeLine, encodeLine } from './wire.js';
+import type { WorkerSetup } from './protocol.js';
+import type { SlotProcess } from './slot-process.js';
+import { takeSlotProcess } from './spare-slot.js';
 
 // A fixed set of slots, each a long-lived worker in its own network and pid namespace. A slot grades
 // one submission at a time; killing it (deadline, Ctrl+C) kills everything it started.
 export interface SlotPool extends AsyncDisposable {
+  // Resolves once every slot has its setup; rejects when one could not start.
+  ready(): Promise<void>;
   grade(submission: Submission): Promise<SubmissionResult>;
 }
 
-interface Slot {
-  readonly pid: number;
-  request(submission: Submission, deadlineMs: number): Promise<SubmissionResult>;
-  kill(): void;
-}
+const setupDeadlineMs = 30_000;
 
-// `stop`: when it fires (Ctrl+C, a save in --watch), every slot is killed with all it runs.
-export async function startSlotPool(
+// The slots boot at once; each gets its setup when `setups` resolves (it needs the rubric and Python,
+// which are still being read while the slots boot). `stop`: when it fires (Ctrl+C, a save in --watch),
+// every slot is killed with all it runs.
+export function openSlotPool(
   count: number,
   support: SandboxSupport & { kind: 'bwrap' },
-  setupFor: (slot: number) => WorkerSetup,
+  setups: Promise<(slot: number) => WorkerSetup>,
   stop?: AbortSignal,
-): Promise<SlotPool> {
-  const start = (index: number) => startSlot(support, setupFor(index));
-  const slots = await Promise.all(Array.from({ length: count }, (_, index) => start(index)));
-  const free = slots.map((_, index) => index);
+): SlotPool {
+  const boot = () => {
+    const slot = takeSlotProcess(support.bwrap);
+    slot.hold();
+    return slot;
+  };
+  const slots = Array.from({ length: count }, boot);
   const killAll = () => {
     for (const slot of slots) slot.kill();
   };
   stop?.addEventListener('abort', killAll, { once: true });
+  let setupFor: ((slot: number) => WorkerSetup) | undefined;
+  const setUp = (index: number) => sendSetup(slots[index]!, setupFor!(index));
+  const ready = setups.then(async (found) => {
+    setupFor = found;
+    await Promise.all(slots.map((_, index) => setUp(index)));
+  });
+  ready.catch(() => undefined); // Seen by ready() and grade(); never an unhandled rejection.
+  const free = slots.map((_, index) => index);
   return {
+    ready: () => ready,
     async grade(submission) {
+      await ready;
       const index = free.pop();
       if (index === undefined) throw new Error('more submissions in flight than slots');
-      const deadlineMs = setupFor(index).sandbox.limits.submissionSeconds * 1000;
+      const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
       try {
-        return await slots[index]!.request(submission, deadlineMs);
+        return await request(slots[index]!, submission, deadlineMs);
       } catch (error) {
         // A slot that failed may hold anything: replace it before the next submission (unless stopping).
         slots[index]!.kill();
-        if (!stop?.aborted) slots[index] = await start(index);
+        if (!stop?.aborted) {
+          slots[index] = boot();
+          await setUp(index);
+        }
         throw error;
       } finally {
         free.push(index);
@@ -59,65 +71,17 @@ export async function startSlotPool(
   };
 }
 
-async function startSlot(support: SandboxSupport & { kind: 'bwrap' }, setup: WorkerSetup): Promise<Slot> {
-  // --dev-bind / /: the worker itself sees the machine as the harness does; only the network and pids are its own.
-  const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'];
-  // Loaded here, not at start-up: an unsandboxed run never needs it.
-  const { execa } = await import('execa');
-  const worker: ResultPromise = execa(support.bwrap, [...namespaces, ...workerCommand()], {
-    detached: true,
-    buffer: false,
-    reject: false,
-    cleanup: true,
-    stdin: 'pipe',
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  const pid = worker.pid;
-  if (pid === undefined) throw new Error('could not start a sandbox slot');
-  trackGroup(pid);
-  let stderr = '';
-  worker.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-
-  // Answers arrive in order, one per request.
-  const waiting: ((message: FromWorker | undefined) => void)[] = [];
-  const lines = createInterface({ input: worker.stdout! });
-  lines.on('line', (line) => waiting.shift()?.(decodeLine<FromWorker>(line)));
-  lines.on('close', () => {
-    for (const resolve of waiting.splice(0)) resolve(undefined);
-  });
-  const ask = (message: unknown) =>
-    new Promise<FromWorker | undefined>((resolve) => {
-      waiting.push(resolve);
-      worker.stdin!.write(encodeLine(message));
-    });
-  const died = () => new Error(`sandbox slot stopped unexpectedly${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
-
-  const ready = await pTimeout(ask({ kind: 'setup', setup }), { milliseconds: 30_000 });
-  if (ready?.kind !== 'ready') throw died();
-
-  return {
-    pid,
-    async request(submission, deadlineMs) {
-      const answer = await pTimeout(ask({ kind: 'grade', submission }), {
-        milliseconds: deadlineMs,
-        message: `grading took longer than ${deadlineMs / 1000} s (limits.submissionSeconds)`,
-      });
-      if (answer?.kind === 'result') return answer.result;
-      if (answer?.kind === 'fault') throw new Error(answer.message);
-      throw died();
-    },
-    kill() {
-      killTree(pid, 'SIGKILL');
-      untrackGroup(pid);
-    },
-  };
+async function sendSetup(slot: SlotProcess, setup: WorkerSetup): Promise<void> {
+  const ready = await pTimeout(slot.ask({ kind: 'setup', setup }), { milliseconds: setupDeadlineMs });
+  if (ready?.kind !== 'ready') throw slot.died();
 }
 
-// The worker runs the same code as the harness: compiled JS from dist, or the TypeScript source under tests.
-function workerCommand(): string[] {
-  const self = fileURLToPath(import.meta.url);
-  const fromSource = self.endsWith('.ts');
-  const worker = self.replace(/slot-pool\.(ts|js)$/, `worker.${fromSource ? 'ts' : 'js'}`);
-  return fromSource ? [process.execPath, '--import', import.meta.resolve('tsx'), worker] : [process.execPath, worker];
+async function request(slot: SlotProcess, submission: Submission, deadlineMs: number): Promise<SubmissionResult> {
+  const answer = await pTimeout(slot.ask({ kind: 'grade', submission }), {
+    milliseconds: deadlineMs,
+    message: `grading took longer than ${deadlineMs / 1000} s (limits.submissionSeconds)`,
+  });
+  if (answer?.kind === 'result') return answer.result;
+  if (answer?.kind === 'fault') throw new Error(answer.message);
+  throw slot.died();
 }

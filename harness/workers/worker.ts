@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { warmUpPorts } from '../launch/ports.js';
 import { gradeProgram } from '../programs/registry.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
@@ -7,6 +8,8 @@ import { decodeLine, encodeLine } from './wire.js';
 // probes reach them and nothing else does. Grades one submission at a time, as the harness asks.
 
 const send = (message: FromWorker) => process.stdout.write(encodeLine(message));
+// Before the setup arrives (the slot boots ahead of it): the first submission's lease is then instant.
+warmUpPorts();
 
 let setup: WorkerSetup | undefined;
 for await (const line of createInterface({ input: process.stdin })) {

@@ -29,7 +29,8 @@ export interface ServingRun {
 // Waits for the server's socket: bound (reachable over loopback or not), died, or the startup deadline.
 export async function observeStart(server: StudentProcess, run: ServingRun): Promise<StartObservation> {
   const deadlineMs = run.rubric.timeouts.startupMs;
-  const wait = await waitForBind(server, run.protocol ?? 'udp', deadlineMs);
+  // The hooks log each bind just after it: their log wakes the wait, instead of reading /proc every 2 ms.
+  const wait = await waitForBind(server, run.protocol ?? 'udp', deadlineMs, run.workspace.bindLog);
   if (wait.kind === 'exited') return { kind: 'died', death: deathOf(server, run.entryName) };
   if (wait.kind === 'timeout') return { kind: 'timeout', deadlineMs, otherSockets: wait.otherSockets };
   // Prefer the socket on the mapped port: that is the one the lab's port became.

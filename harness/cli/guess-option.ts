@@ -1,0 +1,17 @@
+// Reading argv before yargs does, for work started ahead of need (./prefetch modules): a guess that
+// yargs still decides. A wrong guess only wastes the work started, never changes what is graded.
+
+// --help, --version and `merge` grade nothing: nothing to start ahead for them.
+export function gradesNothing(args: readonly string[]): boolean {
+  return args.some((arg) => ['--help', '-h', '--version'].includes(arg)) || args[0] === 'merge';
+}
+
+// The last value given as `--name value` or `--name=value`.
+export function guessOption(args: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  args.forEach((arg, index) => {
+    if (arg === `--${name}`) value = args[index + 1];
+    else if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+  });
+  return value;
+}

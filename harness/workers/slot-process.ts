@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { killTree, killTrackedOnExit } from '../launch/student-process.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { decodeLine, encodeLine } from './wire.js';
+
+// One slot worker process: bwrap (its own network and pid namespace) → node worker.js. It needs nothing
+// but bwrap's path to boot, so it can start before the rubric, the class or Python are known.
+export interface SlotProcess {
+  readonly pid: number;
+  // Answers arrive in order, one per message; undefined when the worker is gone.
+  ask(message: ToWorker): Promise<FromWorker | undefined>;
+  // The error to report when the worker stopped, with the last line it wrote to stderr.
+  died(): Error;
+  // A spare slot does not keep the harness alive; one in use does.
+  hold(): void;
+  kill(): void;
+}
+
+// --dev-bind / /: the worker itself sees the machine as the harness does; only the network and pids are its own.
+const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'];
+
+export function spawnSlotProcess(bwrap: string): SlotProcess {
+  killTrackedOnExit();
+  // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
+  // detached: the slot leads its own process group, so killTree reaches everything it started.
+  const worker = spawn(bwrap, [...namespaces, ...workerCommand()], { detached: true, stdio: 'pipe' });
+  // A failed spawn is reported as an 'error' event; it is answered below by the missing pid.
+  worker.on('error', () => undefined);
+  const pid = worker.pid;
+  if (pid === undefined) throw new Error('could not start a sandbox slot');
+  trackGroup(pid);
+  let stderr = '';
+  worker.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+
+  const waiting: ((message: FromWorker | undefined) => void)[] = [];
+  const lines = createInterface({ input: worker.stdout });
+  lines.on('line', (line) => waiting.shift()?.(decodeLine<FromWorker>(line)));
+  lines.on('close', () => {
+    for (const resolve of waiting.splice(0)) resolve(undefined);
+  });
+  // A worker that died before reading its stdin makes writes fail (EPIPE): the closed stdout answers.
+  worker.stdin.on('error', () => undefined);
+  // The pipes to a child are sockets: unref'd, like the child, they no longer keep the event loop alive.
+  const pipes = [worker.stdin, worker.stdout, worker.stderr] as unknown as Socket[];
+  worker.unref();
+  for (const pipe of pipes) pipe.unref();
+
+  return {
+    pid,
+    ask: (message) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        worker.stdin.write(encodeLine(message));
+      }),
+    died: () => new Error(`sandbox slot stopped unexpectedly${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`),
+    hold: () => {
+      worker.ref();
+      for (const pipe of pipes) pipe.ref();
+    },
+    kill: () => {
+      killTree(pid, 'SIGKILL');
+      untrackGroup(pid);
+    },
+  };
+}
+
+// The worker runs the same code as the harness: compiled JS from dist, or the TypeScript source under tests.
+function workerCommand(): string[] {
+  const self = fileURLToPath(import.meta.url);
+  const fromSource = self.endsWith('.ts');
+  const worker = self.replace(/slot-process\.(ts|js)$/, `worker.${fromSource ? 'ts' : 'js'}`);
+  return fromSource ? [process.execPath, '--import', import.meta.resolve('tsx'), worker] : [process.execPath, worker];
+}
