@@ -13,7 +13,8 @@ import { processTree } from '../harness/launch/proc-sockets.js';
 import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, resolvePythonExecutable, runBaseline } from './baseline.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
+// What `npx grade` runs (package.json's bin): the bundled CLI.
+const cli = join(root, 'dist', 'bundle', 'cli.js');
 const correctServer = join(root, 'test', 'fixtures', 'udp-server', 'correct', 'simpleUDPServeur.py');
 const entryName = 'simpleUDPServeur.py';
 
@@ -303,7 +304,8 @@ async function main(): Promise<void> {
   };
   const baseOnePhases: SubmissionTiming[] = [];
   const baseBigPhases: SubmissionTiming[] = [];
-  const workerModule = join(root, 'dist', 'harness', 'programs', 'udp-server', 'grade-submission.js');
+  // What each sandbox slot runs: the bundled worker (with no stdin, it imports everything and ends).
+  const workerModule = join(root, 'dist', 'bundle', 'worker.js');
 
   // Every harness run sits between two baseline runs and is compared with their mean: the load of a
   // shared machine drifts within seconds, and this cancels its linear part.
@@ -423,7 +425,7 @@ async function main(): Promise<void> {
   line();
   line('Where the time goes');
   line(header);
-  line(row('node dist/harness/cli.js --version', series.cliVersion));
+  line(row('node dist/bundle/cli.js --version', series.cliVersion));
   line(row('  minus the median node -e 0 (imports)', series.cliVersion.map((x) => x - median(series.nodeZero))));
   line(row('node: import a slot worker\'s modules', series.workerImport));
   line(row(`${values.python} -c … (resolving --python)`, series.pythonCommand));

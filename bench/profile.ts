@@ -56,7 +56,7 @@ for (let i = 0; i < 5; i++) {
   for (const module of ['grade.js', 'programs/udp-server/grade-submission.js', 'reports/write.js', 'terminal.js']) {
     note(`start-up: import dist/harness/${module}`, await nodeTime(['--input-type=module', '-e', `await import('${dist(module)}')`]));
   }
-  note('start-up: cli.js --version (all imports)', await nodeTime([join(root, 'dist', 'harness', 'cli.js'), '--version']));
+  note('start-up: cli.js --version (all imports, bundled)', await nodeTime([join(root, 'dist', 'bundle', 'cli.js'), '--version']));
 }
 
 const { loadRubric } = (await import(dist('rubric/load.js'))) as typeof import('../harness/rubric/load.js');

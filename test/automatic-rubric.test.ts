@@ -8,10 +8,10 @@ import { BadInputError } from '../harness/errors.js';
 import { loadAllRubrics, loadRubric } from '../harness/rubric/load.js';
 import { parseRubric } from '../harness/rubric/parse.js';
 import { planPrograms } from '../harness/rubric/select.js';
+import { cliPath as cli } from './helpers/cli.js';
 
 // Without --rubric, each submission is graded against every rubric whose entry file it holds.
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
 const fixtures = join(import.meta.dirname, 'fixtures');
 
 // A class folder built from fixtures: { student: { file name: fixture file } }.

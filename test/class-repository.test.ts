@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard, parseShard } from '../harness/classroom/shard.js';
+import { cliPath as cli } from './helpers/cli.js';
 
 // The class-repository workflow, run locally with the same commands CI runs (docs/github-actions.yml).
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
 const fixtures = join(import.meta.dirname, 'fixtures', 'udp-server');
 const scratch = mkdtempSync(join(tmpdir(), 'class-repo-'));
 

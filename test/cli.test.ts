@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliPath as cli } from './helpers/cli.js';
 
 // The built CLI, run as a teacher runs it: exit codes and messages are its contract.
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
 const fixtures = join(import.meta.dirname, 'fixtures');
 
 async function grade(args: string[]) {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { processesUnder } from './helpers/tree.js';
 import { waitUntil } from './helpers/wait.js';
+import { cliPath as cli } from './helpers/cli.js';
 
-const cli = join(import.meta.dirname, '..', 'dist', 'harness', 'cli.js');
 const fixtures = join(import.meta.dirname, 'fixtures', 'udp-server');
 
 it('Ctrl+C on the grader kills every student process and still writes the reports', async () => {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from './helpers/xml.js';
+import { cliPath as cli } from './helpers/cli.js';
 
 // --format, --csv-delimiter and the GitHub Actions outputs, through the built CLI (npm test builds it first).
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
 const wrongReply = join(import.meta.dirname, 'fixtures', 'udp-server', 'wrong-reply');
 
 // The GitHub variables are always set here, so that a run of this suite on GitHub Actions never writes to its own job summary.

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processesUnder } from './helpers/tree.js';
 import { waitUntil } from './helpers/wait.js';
+import { cliPath as cli } from './helpers/cli.js';
 
 // The student's view of the CLI: the checklist, --watch, and what --student hides.
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'harness', 'cli.js');
 const fixtures = join(import.meta.dirname, 'fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'self-check-'));
 

@@ -6,7 +6,8 @@ import type { Rubric, RubricFile } from './schema.js';
 
 // The rubrics of rubrics/, parsed and validated by `npm run build` (./precompile.ts) and keyed by the
 // SHA-256 of their text: a rubric whose text is byte for byte one of them loads without yaml or zod.
-// Running from the TypeScript sources there is no table, and every rubric is parsed.
+// Running from the TypeScript sources there is no table, and every rubric is parsed. The bundled CLI
+// (dist/bundle/) has its own copy beside its code.
 export const precompiledFile = fileURLToPath(new URL('./precompiled.json', import.meta.url));
 
 export type PrecompiledTable = Record<string, RubricFile>;

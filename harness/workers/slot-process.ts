@@ -68,10 +68,10 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   };
 }
 
-// The worker runs the same code as the harness: compiled JS from dist, or the TypeScript source under tests.
+// The worker runs the same code as the harness: the TypeScript source under tests, or compiled JS, where
+// worker.js sits beside this module's code (dist/harness/workers/, or dist/bundle/ for the bundled CLI).
 function workerCommand(): string[] {
-  const self = fileURLToPath(import.meta.url);
-  const fromSource = self.endsWith('.ts');
-  const worker = self.replace(/slot-process\.(ts|js)$/, `worker.${fromSource ? 'ts' : 'js'}`);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const worker = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url));
   return fromSource ? [process.execPath, '--import', import.meta.resolve('tsx'), worker] : [process.execPath, worker];
 }
