@@ -63,7 +63,7 @@ describe('http-server messages', () => {
     );
     expect(checkOf('dies-on-malformed', 'survives-malformed')).toMatchObject({ line: 23, evidence: { kind: 'python-error' } });
     // Ctrl+C is judged on a second run: the crash costs the survives-malformed points only.
-    expect(messageOf('dies-on-malformed', 'stops')).toBe('Ctrl+C stops the server (on a second run: the first one had stopped during the probes).');
+    expect(messageOf('dies-on-malformed', 'stops')).toBe('Ctrl+C stops the server (on a second run: the first one had stopped during the earlier checks).');
     expect(resultOf('dies-on-malformed').restartOutput).toBeDefined();
   });
 

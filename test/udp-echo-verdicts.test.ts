@@ -59,7 +59,7 @@ describe('udp-echo messages', () => {
 
   it('judges Ctrl+C apart from an earlier crash, on a second run, and says so', () => {
     expect(messageOf('decodes-text', 'stops-cleanly')).toBe(
-      'After Ctrl+C the server printed "Arrêt du serveur" and exited with code 0 (on a second run: the first one had stopped during the probes).',
+      'After Ctrl+C the server printed "Arrêt du serveur" and exited with code 0 (on a second run: the first one had stopped during the earlier checks).',
     );
     expect(resultOf('decodes-text').restartOutput?.stdout.head.toString()).toContain('Arrêt du serveur');
     expect(messageOf('correct', 'stops-cleanly')).toBe('After Ctrl+C the server printed "Arrêt du serveur" and exited with code 0.');
@@ -76,7 +76,7 @@ describe('udp-echo messages', () => {
     for (const check of ['echo-sizes', 'echo-binary', 'many-clients']) {
       expect(checkOf('exits-after-one', check).blocked).toBe(true);
       expect(messageOf('exits-after-one', check)).toBe(
-        'Not checked: the server had stopped (exit code 0) after an earlier probe; it must keep answering, in its loop, until Ctrl+C.',
+        'Not checked: the server had stopped (exit code 0) after an earlier check; it must keep answering, in its loop, until Ctrl+C.',
       );
     }
     expect(messageOf('never-binds', 'starts')).toBe('No UDP socket bound after 5 s.');

@@ -287,7 +287,7 @@ export const catalog = {
   },
   'stops-cleanly.again': {
     fr: ' (second lancement : le premier s’était arrêté pendant les essais)',
-    en: ' (on a second run: the first one had stopped during the probes)',
+    en: ' (on a second run: the first one had stopped during the earlier checks)',
   },
   'stops-cleanly.traceback': {
     fr: 'Ctrl+C a arrêté le serveur sur une trace d’erreur KeyboardInterrupt non interceptée ({status}){again} : interceptez KeyboardInterrupt, affichez {line}, fermez la socket et laissez le programme se terminer normalement.',
@@ -319,11 +319,11 @@ export const catalog = {
   },
   'stops-cleanly.no-relaunch': {
     fr: 'Le serveur s’était arrêté pendant les essais, et un second lancement n’a lié aucune socket : {why}',
-    en: 'The server had stopped during the probes, and a second run bound no socket: {why}',
+    en: 'The server had stopped during the earlier checks, and a second run bound no socket: {why}',
   },
   'skipped.server-stopped': {
     fr: 'Non vérifié : le serveur s’était arrêté ({status}) après un essai précédent ; il doit continuer à répondre, dans sa boucle, jusqu’à Ctrl+C.',
-    en: 'Not checked: the server had stopped ({status}) after an earlier probe; it must keep answering, in its loop, until Ctrl+C.',
+    en: 'Not checked: the server had stopped ({status}) after an earlier check; it must keep answering, in its loop, until Ctrl+C.',
   },
 
   'fault.not-graded': {

@@ -3,6 +3,8 @@ import { type Message, message } from '../../messages/translate.js';
 import type { Workspace } from '../../launch/workspace.js';
 import type { OutputExcerpt, RunOutput } from '../../launch/run-output.js';
 import { parsePythonError, type PythonError } from '../../python/traceback.js';
+import { withoutHookFrames } from '../../python/hook-frames.js';
+import { pythonHookDir } from '../../paths.js';
 import { limitedLaunch, type Limits } from '../../sandbox/limits.js';
 import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
 
@@ -49,14 +51,17 @@ export function deathOf(program: StudentProcess, entryName: string): Death {
   return error ? { status, error } : { status };
 }
 
-// Tracebacks name the private copy (/tmp/grade-XXXX/work/...): shown relative, as in the student's own folder.
+// Tracebacks name the private copy (/tmp/grade-XXXX/work/...): shown relative, as in the student's own folder,
+// and without the frame of the grader's port-mapping hook a failed bind() raises through.
 export function outputOf(program: StudentProcess, workspaceDir: string): RunOutput {
   const relative = (excerpt: OutputExcerpt): OutputExcerpt => ({
     head: withoutPrefix(excerpt.head, `${workspaceDir}/`),
     tail: withoutPrefix(excerpt.tail, `${workspaceDir}/`),
     cutBytes: excerpt.cutBytes,
   });
-  return { stdout: relative(program.stdout.snapshot()), stderr: relative(program.stderr.snapshot()) };
+  const stderr = program.stderr.snapshot();
+  const withoutHook = { ...stderr, head: withoutHookFrames(stderr.head, pythonHookDir), tail: withoutHookFrames(stderr.tail, pythonHookDir) };
+  return { stdout: relative(program.stdout.snapshot()), stderr: relative(withoutHook) };
 }
 
 function withoutPrefix(bytes: Buffer, prefix: string): Buffer {

@@ -81,10 +81,10 @@ describe('stops-cleanly', () => {
 
   it('fails a server that ignores Ctrl+C, or whose second run did not start', () => {
     expect(reason('stops-cleanly', { stop: { kind: 'ignored', relaunched: true, graceMs: 2000 } })).toBe(
-      'Still running 2 s after Ctrl+C (on a second run: the first one had stopped during the probes): the program was killed.',
+      'Still running 2 s after Ctrl+C (on a second run: the first one had stopped during the earlier checks): the program was killed.',
     );
     expect(reason('stops-cleanly', { stop: { kind: 'no-relaunch', start: { kind: 'timeout', deadlineMs: 5000, otherSockets: [] } } })).toBe(
-      'The server had stopped during the probes, and a second run bound no socket: No UDP socket bound after 5 s.',
+      'The server had stopped during the earlier checks, and a second run bound no socket: No UDP socket bound after 5 s.',
     );
   });
 });
