@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { type PidWindow, pidsSince } from './pid-window.js';
 
 // Unsandboxed, a program can leave its process group and its parent (setsid, double fork). What it
 // rarely thinks of shedding is its environment: each launch carries a marker, and whatever still
@@ -10,7 +11,10 @@ export function newMarker(): string {
   return randomUUID();
 }
 
-export function killMarkedProcesses(marker: string): void {
+// `since`: the launch the marker went to. Only processes started after it can carry the marker, so only
+// their pids are read (a dozen environ files instead of every process's, ~1 ms less per exit), unless the
+// pid counter may have wrapped since. Without it, every process is read.
+export function killMarkedProcesses(marker: string, since?: PidWindow): void {
   const needle = Buffer.from(`${markerVariable}=${marker}\0`);
   let entries: string[];
   try {
@@ -18,10 +22,14 @@ export function killMarkedProcesses(marker: string): void {
   } catch {
     return; // No /proc (macOS): the process group kill is all there is.
   }
+  const range = since && pidsSince(since);
   for (const entry of entries) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    if (range && (pid < range.from || pid > range.to)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(Number(entry), 'SIGKILL');
+      if (readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(pid, 'SIGKILL');
     } catch {
       // Gone, or not ours to read: not one of our programs.
     }

@@ -6,6 +6,7 @@ import { CapturedOutput } from './captured-output.js';
 import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
+import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { waitUntilUidIsFree } from './uid-processes.js';
 
@@ -62,6 +63,8 @@ export function killTrackedOnExit(): void {
 export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
+  // Unsandboxed, where the pid counter stood: the marker scan at the end then reads only newer pids.
+  const counters = spec.wrappers === 0 ? pidCounters() : undefined;
   killTrackedOnExit();
   // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
@@ -76,6 +79,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
   const pid = subprocess.pid;
   if (pid === undefined) throw new HarnessFault(`could not start ${file}`);
   trackGroup(pid);
+  const pidWindow: PidWindow | undefined = counters && { launchPid: pid, forksBefore: counters.forks, tasksBefore: counters.tasks };
 
   const stdout = new CapturedOutput();
   const stderr = new CapturedOutput();
@@ -88,7 +92,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalGroup(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker);
+      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
       untrackGroup(pid);
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([
@@ -110,7 +114,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
       // Killing the pid-namespace init kills every process in the sandbox, setsid() daemons included.
       if (spec.wrappers > 0) for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
       killTree(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker);
+      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
     }
     return exited;
   };
