@@ -32,7 +32,8 @@ describe.runIf(hasProc)('pid windows', () => {
     expect(pidsSince({ launchPid: 1, forksBefore: 0, tasksBefore: counters.tasks })).toBeUndefined();
   });
 
-  it('let the marker scan find a process that left its group and its parent', async () => {
+  // A short window is probed pid by pid; a longer one is filtered from the listing of /proc.
+  it.each([0, 100])('let the marker scan find a process that left its group and its parent (window from %i pids before)', async (before) => {
     const marker = newMarker();
     const counters = pidCounters()!;
     // The shell starts a daemon in a session of its own, prints its pid and exits.
@@ -45,7 +46,7 @@ describe.runIf(hasProc)('pid windows', () => {
     await Promise.all([once(launch, 'exit'), once(launch.stdout, 'end')]);
     const daemon = Number(printed.trim());
     expect(isAlive(daemon)).toBe(true);
-    killMarkedProcesses(marker, { launchPid: launch.pid!, forksBefore: counters.forks, tasksBefore: counters.tasks });
+    killMarkedProcesses(marker, { launchPid: Math.max(1, launch.pid! - before), forksBefore: counters.forks, tasksBefore: counters.tasks });
     // The signal is sent; the daemon dies when next scheduled (then a zombie until its new parent reaps it).
     const deadline = performance.now() + 5000;
     while (isAlive(daemon) && performance.now() < deadline) await delay(1);
