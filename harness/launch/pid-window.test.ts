@@ -55,7 +55,7 @@ describe.runIf(hasProc)('pid windows', () => {
 });
 
 function lastPid(): number {
-  return Number(readFileSync('/proc/loadavg', 'utf8').trim().split(' ').at(-1));
+  return Number(readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
 }
 
 function isAlive(pid: number): boolean {
