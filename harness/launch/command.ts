@@ -36,6 +36,11 @@ export function launchSpec(
   return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports), wrappers: 0 };
 }
 
+// Whether a launch of this entry runs Python with the grader's hook, which can hold it (launch/hold.ts).
+export function canHold(launchTable: Readonly<Record<string, readonly string[]>>, entryName: string): boolean {
+  return launchTable[extname(entryName).toLowerCase()]?.[0] === '{python}';
+}
+
 // A clean environment: nothing of the teacher's own variables leaks into a student's program.
 function studentEnvironment(workspace: Workspace, ports: ReadonlyMap<number, number>): Record<string, string> {
   const portMap = [...ports].map(([requested, actual]) => `${requested}=${actual}`).join(',');

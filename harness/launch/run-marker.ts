@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { type PidWindow, pidsSince } from './pid-window.js';
 
 // Unsandboxed, a program can leave its process group and its parent (setsid, double fork). What it
 // rarely thinks of shedding is its environment: each launch carries a marker, and whatever still
@@ -10,20 +11,38 @@ export function newMarker(): string {
   return randomUUID();
 }
 
-export function killMarkedProcesses(marker: string): void {
+// `since`: the launch the marker went to. Only processes started after it can carry the marker, so only
+// their pids are read (a dozen environ files instead of every process's, ~1 ms less per exit), unless the
+// pid counter may have wrapped since. Without it, every process is read.
+export function killMarkedProcesses(marker: string, since?: PidWindow): void {
   const needle = Buffer.from(`${markerVariable}=${marker}\0`);
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return; // No /proc (macOS): the process group kill is all there is.
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+  for (const pid of candidatePids(since)) {
+    if (pid === process.pid) continue;
     try {
-      if (readFileSync(`/proc/${entry}/environ`).includes(needle)) process.kill(Number(entry), 'SIGKILL');
+      if (readFileSync(`/proc/${pid}/environ`).includes(needle)) process.kill(pid, 'SIGKILL');
     } catch {
       // Gone, or not ours to read: not one of our programs.
     }
   }
+}
+
+// Up to this many pids since the launch are looked up one by one; beyond, listing /proc (~0.2 ms) is cheaper.
+const maxProbedPids = 64;
+
+function candidatePids(since: PidWindow | undefined): number[] {
+  const range = since && pidsSince(since);
+  // Threads take pids too: a thread's /proc/<tid> answers for its process (the kill reaches the process).
+  if (range && range.to - range.from < maxProbedPids) {
+    const pids: number[] = [];
+    for (let pid = range.from; pid <= range.to; pid++) if (statSync(`/proc/${pid}`, { throwIfNoEntry: false })) pids.push(pid);
+    return pids;
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return []; // No /proc (macOS): the process group kill is all there is.
+  }
+  const pids = entries.filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return range ? pids.filter((pid) => pid >= range.from && pid <= range.to) : pids;
 }

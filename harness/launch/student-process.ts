@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
@@ -6,8 +7,10 @@ import { CapturedOutput } from './captured-output.js';
 import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
+import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
-import { waitUntilUidIsFree } from './uid-processes.js';
+import { forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid, waitUntilUidIsFree } from './uid-processes.js';
+import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -42,6 +45,11 @@ export interface StudentProcess extends AsyncDisposable {
   kill(): Promise<ExitStatus>;
 }
 
+// A program started held (see launch/hold.ts): it runs only once released.
+export interface HeldProcess extends StudentProcess {
+  readonly hold: Hold;
+}
+
 const drainDeadlineMs = 1000;
 
 // Kills every process group the harness started (students, sandbox slots): for a harness on its way out.
@@ -60,22 +68,39 @@ export function killTrackedOnExit(): void {
 
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
 export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
+  return launch(spec, stop, false);
+}
+
+// Only for a launch whose interpreter loads the hook (a Python program): anything else would run at once.
+export function startHeldProcess(spec: LaunchSpec, stop?: AbortSignal): HeldProcess {
+  return launch(spec, stop, true);
+}
+
+function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: false): StudentProcess;
+function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: true): HeldProcess;
+function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean): StudentProcess | HeldProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
+  // Unsandboxed, where the pid counter stood: the marker scan at the end then reads only newer pids.
+  const counters = spec.wrappers === 0 ? pidCounters() : undefined;
   killTrackedOnExit();
   // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
   const subprocess = spawn(file, args, {
     cwd: spec.cwd,
-    env: { ...spec.env, [markerVariable]: marker },
+    env: { ...spec.env, [markerVariable]: marker, ...(held ? { [holdVariable]: String(holdDescriptor) } : {}) },
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: held ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
   });
   // A failed spawn (ENOENT…) is reported as an 'error' event; it is answered below by the missing pid.
   subprocess.on('error', () => undefined);
   const pid = subprocess.pid;
   if (pid === undefined) throw new HarnessFault(`could not start ${file}`);
   trackGroup(pid);
+  const pidWindow: PidWindow | undefined = counters && { launchPid: pid, forksBefore: counters.forks, tasksBefore: counters.tasks };
+  const channel = held ? (subprocess.stdio[holdDescriptor] as Duplex) : undefined;
+  channel?.on('error', () => undefined);
+  if (spec.uid !== undefined) noteLaunchOfUid(pid, spec.uid);
 
   const stdout = new CapturedOutput();
   const stderr = new CapturedOutput();
@@ -88,12 +113,14 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalGroup(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker);
+      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
       untrackGroup(pid);
+      forgetLaunchOfUid(pid);
+      channel?.destroy();
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([
         ...[subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)),
-        spec.uid === undefined ? undefined : waitUntilUidIsFree(spec.uid, drainDeadlineMs),
+        spec.uid === undefined ? undefined : waitUntilUidIsFree(spec.uid, drainDeadlineMs, () => otherLaunchesOfUid(spec.uid!, pid)),
       ]);
       void pTimeout(drained, { milliseconds: drainDeadlineMs })
         .catch(() => undefined)
@@ -110,7 +137,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
       // Killing the pid-namespace init kills every process in the sandbox, setsid() daemons included.
       if (spec.wrappers > 0) for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
       killTree(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker);
+      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
     }
     return exited;
   };
@@ -120,7 +147,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
   void exited.then(() => stop?.removeEventListener('abort', onStop));
   if (stop?.aborted) void kill();
 
-  return {
+  const program: StudentProcess = {
     pid,
     stdout,
     stderr,
@@ -142,6 +169,7 @@ export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Stude
       await kill();
     },
   };
+  return channel ? { ...program, hold: holdChannel(channel) } : program;
 }
 
 function pidsAtDepth(root: number, from: number, to = from): number[] {

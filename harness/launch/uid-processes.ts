@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import { processTree } from './proc-sockets.js';
 
 // The processes running as one uid, from /proc (each status file's real uid). Sandboxed, a slot sees only
 // its own pid namespace: a handful of entries.
-export function processesOfUid(uid: number): number[] {
+export function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+    if (!/^\d+$/.test(name) || except?.has(Number(name))) continue;
     let status: string;
     try {
       status = readFileSync(`/proc/${name}/status`, 'utf8');
@@ -24,7 +25,28 @@ const pollMs = 2;
 // The kernel kills a pid namespace's processes when its init exits, but releases them a moment later;
 // until then they still count against the uid's RLIMIT_NPROC, and the next program run as that uid (a
 // restart, the slot's next submission) could not even start. Ends when none is left, or at the deadline.
-export async function waitUntilUidIsFree(uid: number, deadlineMs: number): Promise<void> {
+// `others`: processes of other live launches of that uid (a held restart), which are not waited for.
+export async function waitUntilUidIsFree(uid: number, deadlineMs: number, others?: () => ReadonlySet<number>): Promise<void> {
   const started = performance.now();
-  while (processesOfUid(uid).length > 0 && performance.now() - started < deadlineMs) await delay(pollMs);
+  while (processesOfUid(uid, others?.()).length > 0 && performance.now() - started < deadlineMs) await delay(pollMs);
+}
+
+// Sandboxed as root, every launch of a slot runs its program as the slot's uid, and a restart started
+// ahead (programs/shared/restart.ts) shares it with the run before it: its processes are not leftovers
+// of that run, to wait for when it ends. Launches of a uid, by the pid the harness started.
+const launchesOfUid = new Map<number, number>();
+
+export function noteLaunchOfUid(pid: number, uid: number): void {
+  launchesOfUid.set(pid, uid);
+}
+
+export function forgetLaunchOfUid(pid: number): void {
+  launchesOfUid.delete(pid);
+}
+
+// The processes of the other live launches of `uid`, the launch started as `pid` aside.
+export function otherLaunchesOfUid(uid: number, pid: number): Set<number> {
+  const pids = new Set<number>();
+  for (const [root, launchUid] of launchesOfUid) if (launchUid === uid && root !== pid) for (const member of processTree(root)) pids.add(member);
+  return pids;
 }

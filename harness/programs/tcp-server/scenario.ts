@@ -1,6 +1,7 @@
 import type { Submission } from '../../discovery/submission.js';
+import { canHold } from '../../launch/command.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import { type HeldProcess, type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import { type Conversation, type ConversationOptions, converse, converseAtOnce, converseInTurn } from '../../probes/tcp.js';
@@ -8,6 +9,7 @@ import { ensureTimeWait } from '../../probes/time-wait.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
+import { prestartRestart, restartServer } from '../shared/restart.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import { interruptServer, observeStart, type ServingRun, settle } from '../shared/serving.js';
 import type { StartObservation } from '../shared/serving-observations.js';
@@ -27,6 +29,8 @@ interface RunContext extends ServingRun {
   readonly spec: LaunchSpec;
   readonly workspace: Workspace;
   readonly signal?: AbortSignal;
+  // The launch runs Python with the grader's hook: its restart can be started ahead, held (shared/restart.ts).
+  readonly holdable: boolean;
 }
 
 // How long making a TIME_WAIT on the port may take (a few milliseconds on loopback).
@@ -48,6 +52,7 @@ export async function observeTcpServer(submission: Submission, context: Scenario
     workspace,
     mappedPort,
     bindAddresses: rubric.program.bindAddresses,
+    holdable: canHold(rubric.launch, entry.name),
     ...(context.signal ? { signal: context.signal } : {}),
   };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
@@ -68,6 +73,8 @@ async function probeLiveServer(
   start: StartObservation & { kind: 'bound' },
   run: RunContext,
 ): Promise<{ live: LiveObservations; restartOutput?: RunOutput }> {
+  // A server that bound on the lab's port is restarted, whatever happens to this run.
+  await using held = start.socket.port === run.mappedPort ? prestartRestart(run.spec, run.holdable, run.signal) : undefined;
   const target = loopbackTarget(start.socket)!;
   const watch = (text: string) => {
     server.stdout.watchFor(text);
@@ -87,7 +94,7 @@ async function probeLiveServer(
   const printedPayload = seen(payloads.reply.toString());
   const printedClient = local !== undefined && seen(String(local.port)) && seen(local.address);
 
-  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined);
+  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined, held);
   const ctrlC: CtrlCObservation = firstCtrlC
     ? { relaunched: false, interrupt: firstCtrlC }
     : (restarted.ctrlC ?? { relaunched: false, interrupt: { kind: 'already-dead', death: deathOf(server, run.entryName) } });
@@ -133,11 +140,12 @@ async function restartWithTimeWait(
   target: LoopbackTarget,
   run: RunContext,
   interrupt: boolean,
+  held: HeldProcess | undefined,
 ): Promise<{ restart: RestartObservation; ctrlC?: CtrlCObservation; output?: RunOutput }> {
   if (start.socket.port !== run.mappedPort) return { restart: { kind: 'other-port' } };
   const timeWait = await ensureTimeWait(target, timeWaitDeadlineMs);
   if (timeWait === 'missing') return { restart: { kind: 'no-time-wait' } };
-  await using again = startStudentProcess(run.spec, run.signal);
+  await using again = await restartServer(held, run.spec, run.rubric.timeouts.startupMs, run.signal);
   const restartStart = await observeStart(again, run);
   const restart = { kind: 'ran', timeWait, start: restartStart } as const;
   if (!interrupt || restartStart.kind !== 'bound') {

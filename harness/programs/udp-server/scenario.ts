@@ -1,5 +1,6 @@
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
+import { canHold } from '../../launch/command.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
 import { loopbackTarget, reuseAddrProbe } from '../../probes/udp.js';
@@ -10,6 +11,7 @@ import type { LiveObservations, RestartObservation, StartObservation, UdpServerO
 import { payloads } from './payloads.js';
 import { outputOf } from '../shared/launch.js';
 import { rubricFor } from '../shared/rubric.js';
+import { prestartRestart, restartServer } from '../shared/restart.js';
 import { interruptServer, observeStart, type ServingRun, traffic } from '../shared/serving.js';
 
 // What every step of one submission's run needs to know.
@@ -20,6 +22,8 @@ interface RunContext extends ServingRun {
   readonly workspace: Workspace;
   readonly mappedPort: number;
   readonly signal?: AbortSignal;
+  // The launch runs Python with the grader's hook: its restart can be started ahead, held (shared/restart.ts).
+  readonly holdable: boolean;
 }
 
 // Runs one UDP server submission through the lab's whole story and records what happened.
@@ -36,6 +40,7 @@ export async function observeUdpServer(submission: Submission, context: Scenario
     workspace,
     mappedPort,
     bindAddresses: rubricFor(rubric, 'udp-server').program.bindAddresses,
+    holdable: canHold(rubric.launch, entry.name),
     ...(context.signal ? { signal: context.signal } : {}),
   };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
@@ -58,7 +63,9 @@ async function probeLiveServer(
   start: StartObservation & { kind: 'bound' },
   run: RunContext,
 ): Promise<{ observations: LiveObservations; restartOutput?: RunOutput }> {
-  const { replyMs, interruptGraceMs } = run.rubric.timeouts;
+  const { replyMs, interruptGraceMs, startupMs } = run.rubric.timeouts;
+  // Only a server that bound gets here: its restart will most likely be needed.
+  await using held = prestartRestart(run.spec, run.holdable, run.signal);
   const target = loopbackTarget(start.socket)!;
   const reuseAddr = await reuseAddrProbe(start.socket);
 
@@ -81,7 +88,7 @@ async function probeLiveServer(
     const restart: RestartObservation = { kind: 'not-attempted' };
     return { observations: { reuseAddr, reply, manyClients, printedPayload, printedClient, interrupt, restart } };
   }
-  await using again = startStudentProcess(run.spec, run.signal);
+  await using again = await restartServer(held, run.spec, startupMs, run.signal);
   const restartStart = await observeStart(again, run);
   const restartTarget = restartStart.kind === 'bound' ? loopbackTarget(restartStart.socket) : undefined;
   const restartReply = restartTarget && (await traffic(again, run.entryName, restartTarget, [[payloads.restart]], replyMs));

@@ -1,0 +1,28 @@
+import { type HeldProcess, type LaunchSpec, type StudentProcess, startHeldProcess, startStudentProcess } from '../../launch/student-process.js';
+
+// A server's restart after Ctrl+C. Its interpreter can start while the first run is still probed, held
+// before the student's code (launch/hold.ts): Python's start-up then no longer delays the restart. It is
+// released only once the first run has exited, so the student's code meets the same immediate restart
+// as a launch started then; a launch that is not held in time is killed and replaced by one.
+export function prestartRestart(spec: LaunchSpec, holdable: boolean, stop?: AbortSignal): HeldProcess | undefined {
+  return holdable ? startHeldProcess(spec, stop) : undefined;
+}
+
+// `deadlineMs`: how long a held launch may still take to reach its hold (the startup deadline).
+export async function restartServer(held: HeldProcess | undefined, spec: LaunchSpec, deadlineMs: number, stop?: AbortSignal): Promise<StudentProcess> {
+  if (held) {
+    if ((await heldWithin(held, deadlineMs)) && held.hold.release()) return held;
+    await held.kill();
+  }
+  return startStudentProcess(spec, stop);
+}
+
+async function heldWithin(held: HeldProcess, deadlineMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, deadlineMs, false)));
+  try {
+    return await Promise.race([held.hold.held, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
