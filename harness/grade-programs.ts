@@ -2,6 +2,7 @@ import { mapConcurrently } from './concurrency.js';
 import { discoverSubmissions } from './discovery/discover.js';
 import { grade, type GradeRun } from './grade.js';
 import { defaultOptions, type GradeOptions } from './options.js';
+import { choosePython } from './python/choice.js';
 import { loadAllRubrics, loadRubric } from './rubric/load.js';
 import { planPrograms } from './rubric/select.js';
 
@@ -9,7 +10,9 @@ import { planPrograms } from './rubric/select.js';
 // rubric whose entry file it holds (one run per program, in the lab's order). Never prints, never exits.
 export async function gradePrograms(options: Omit<GradeOptions, 'rubric'> & { readonly rubric?: string }): Promise<GradeRun[]> {
   const { rubric } = options;
-  if (rubric !== undefined) return [await grade({ ...options, rubric })];
+  // Started first: one resolution of --python for every program of the run.
+  const pythonChoice = options.pythonChoice ?? choosePython(options.python);
+  if (rubric !== undefined) return [await grade({ ...options, rubric, pythonChoice })];
   const submissions = await discoverSubmissions(options.paths, options.outDir);
   const rubrics = await loadAllRubrics();
   const fallback = rubrics.find((candidate) => candidate.id === defaultOptions.fallbackRubric) ?? (await loadRubric(defaultOptions.fallbackRubric));
@@ -23,7 +26,7 @@ export async function gradePrograms(options: Omit<GradeOptions, 'rubric'> & { re
   return mapConcurrently(plans, side, async (plan) => {
     const firstSlot = freeRanges.pop()!;
     try {
-      return await grade({ ...options, rubric: plan.rubric, submissions: plan.submissions, jobs: slotsPerRun, firstSlot });
+      return await grade({ ...options, rubric: plan.rubric, submissions: plan.submissions, jobs: slotsPerRun, firstSlot, pythonChoice });
     } finally {
       freeRanges.push(firstSlot);
     }

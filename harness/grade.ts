@@ -9,7 +9,9 @@ import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
 import { gradeProgram } from './programs/registry.js';
 import type { ScenarioContext } from './programs/shared/context.js';
-import { resolvePython, type PythonInterpreter } from './python/resolve.js';
+import { choosePython } from './python/choice.js';
+import type { PythonInterpreter } from './python/resolve.js';
+import { heldUntil, speculate, type Attempt } from './python/speculate.js';
 import { loadRubric } from './rubric/load.js';
 import type { Rubric } from './rubric/schema.js';
 import { fail } from './scoring/outcome.js';
@@ -36,11 +38,20 @@ export interface GradeRun {
 }
 
 // discover -> run each submission (in parallel) -> results. Never prints, never exits.
-export async function grade(options: GradeOptions): Promise<GradeRun> {
+// With the last identical run's Python at hand, grading starts with it while --python resolves again; graded
+// again, from scratch, in the rare case the answer changed (./python/speculate.ts).
+export function grade(options: GradeOptions): Promise<GradeRun> {
+  const choice = options.pythonChoice ?? choosePython(options.python);
+  return speculate(choice, options.signal, (attempt) =>
+    gradeWith({ ...options, signal: attempt.signal, onProgress: heldUntil(attempt.confirmed, options.onProgress) }, attempt),
+  );
+}
+
+async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<GradeRun> {
   const startedAt = new Date();
   const started = performance.now();
   // Child processes (Python, a bwrap trial) run while the rubric and the folders are read; awaited in order.
-  const pending = [resolvePython(options.python), detectSandbox(options.sandbox)] as const;
+  const pending = [attempt.python, detectSandbox(options.sandbox)] as const;
   for (const promise of pending) promise.catch(() => undefined);
   const rubric = typeof options.rubric === 'string' ? await loadRubric(options.rubric) : options.rubric;
   const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
@@ -74,7 +85,7 @@ export async function grade(options: GradeOptions): Promise<GradeRun> {
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
     const reused = options.changedOnly ? await cache.lookup(submission) : undefined;
     const result = reused ?? (await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal));
-    if (!reused && !result.fault) await cache.store(submission, result);
+    if (!reused && !result.fault && (await attempt.confirmed)) await cache.store(submission, result);
     done++;
     const { id, score, maxScore } = result;
     options.onProgress?.({ kind: 'graded', id, score, maxScore, done, total: submissions.length, reused: reused !== undefined });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Submission } from './discovery/submission.js';
+import type { PythonChoice } from './python/choice.js';
 import type { Lang, Rubric } from './rubric/schema.js';
 import type { Limits } from './sandbox/limits.js';
 import type { SandboxMode, SandboxSupport } from './sandbox/support.js';
@@ -19,6 +20,8 @@ export interface GradeOptions {
   readonly lang: Lang;
   // The command that starts Python 3; resolved once to the real binary.
   readonly python: string;
+  // Already started from `python` (the programs of one run share it); else started here.
+  readonly pythonChoice?: PythonChoice;
   readonly failUnder?: number;
   // auto: sandbox every run where the system allows it; on: required; off: plain processes.
   readonly sandbox: SandboxMode;

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import type { PythonInterpreter } from './resolve.js';
+
+// The last run's resolution of --python, so that the next identical run may start grading at once
+// (./speculate.ts). Only ever a guess: every run still resolves, and any failure here means no cache.
+
+// The usual home of a tool's cache (find-cache-dir); GRADER_CACHE_DIR moves it (tests).
+export function pythonCacheFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.GRADER_CACHE_DIR || join(packageRoot, 'node_modules', '.cache', 'netlab-grader'), 'python.json');
+}
+
+// What a version manager or a virtual environment reads to pick a Python; HOME holds pyenv's and asdf's defaults.
+const keyVariables = /^(PATH|HOME|VIRTUAL_ENV|PYTHON\w*|PYENV\w*|ASDF\w*|CONDA\w*|MISE\w*|RTX\w*|UV\w*)$/;
+
+// Everything that can change what `command` resolves to, short of files a version manager reads (those
+// are why the resolution is always verified).
+export function cacheKey(command: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const variables = Object.keys(env)
+    .filter((name) => keyVariables.test(name))
+    .sort()
+    .map((name) => [name, env[name]]);
+  return createHash('sha256').update(JSON.stringify({ command, cwd, variables })).digest('hex');
+}
+
+interface CacheEntry {
+  readonly key: string;
+  readonly python: PythonInterpreter;
+}
+
+export function readCachedPython(key: string, file: string = pythonCacheFile()): PythonInterpreter | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    const python = entry.key === key ? entry.python : undefined;
+    if (typeof python?.executable !== 'string' || typeof python.version !== 'string' || !Array.isArray(python.prefixes)) return undefined;
+    accessSync(python.executable, constants.X_OK); // Throws when it is gone.
+    return python;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberPython(key: string, python: PythonInterpreter, file: string = pythonCacheFile()): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // Written aside then renamed: runs side by side never read half a file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ key, python } satisfies CacheEntry));
+    renameSync(temporary, file);
+  } catch {
+    // No cache: the next run waits for the resolution, as without one.
+  }
+}
