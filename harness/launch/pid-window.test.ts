@@ -45,6 +45,9 @@ describe.runIf(hasProc)('pid windows', () => {
     launch.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     await Promise.all([once(launch, 'exit'), once(launch.stdout, 'end')]);
     const daemon = Number(printed.trim());
+    // Until it has exec'd sleep, its environment may read empty (mid-exec): wait for the daemon it becomes.
+    const execDeadline = performance.now() + 5000;
+    while (!commandOf(daemon).startsWith('sleep') && performance.now() < execDeadline) await delay(1);
     expect(isAlive(daemon)).toBe(true);
     killMarkedProcesses(marker, { launchPid: Math.max(1, launch.pid! - before), forksBefore: counters.forks, tasksBefore: counters.tasks });
     // The signal is sent; the daemon dies when next scheduled (then a zombie until its new parent reaps it).
@@ -56,6 +59,14 @@ describe.runIf(hasProc)('pid windows', () => {
 
 function lastPid(): number {
   return Number(readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function isAlive(pid: number): boolean {
