@@ -152,6 +152,24 @@ describe('parseRubric rejects an invalid rubric, naming the bad field', () => {
   });
 });
 
+describe('parseRubric with a timeout its program never reads', () => {
+  // The RTT client is only waited for until its first ping: a replyMs there would be silently ignored.
+  it('names the timeout and the ones the program uses', async () => {
+    const file = join(rubricsDir, 'udp-rtt-client.yaml');
+    const rubric = parseYaml(await readFile(file, 'utf8')) as RubricData & { timeouts: Record<string, number> };
+    rubric.timeouts.replyMs = 3000;
+    const error = rejection(() => parseRubric(stringifyYaml(rubric), 'rtt-variant.yaml'));
+
+    expect(error.code).toBe('INVALID_RUBRIC');
+    expect(error.message).toContain('timeouts.replyMs: the udp-rtt-client program does not use it (it uses startupMs)');
+  });
+
+  it('accepts a rubric that leaves the timeouts to their defaults', () => {
+    const source = mutated((rubric) => delete rubric.timeouts);
+    expect(parseRubric(source, 'no-timeouts.yaml').timeouts).toEqual({ startupMs: 5000, replyMs: 1000, interruptGraceMs: 2000 });
+  });
+});
+
 describe('loadRubric with a rubric that does not exist', () => {
   it('lists the known rubric ids for an unknown id', async () => {
     const error = await asyncRejection(loadRubric('no-such-rubric'));

@@ -17,7 +17,7 @@ export function parseRubric(source: string, file: string): Rubric {
   }
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) throw invalid(file, parsed.error.issues.map(formatIssue));
-  const problems = rubricProblems(parsed.data);
+  const problems = rubricProblems(parsed.data, data as { timeouts?: object });
   if (problems.length > 0) throw invalid(file, problems);
   return { ...parsed.data, id, source: file };
 }

@@ -2,8 +2,15 @@ import { programGraders } from '../programs/registry.js';
 import type { RubricFile } from './schema.js';
 
 // Cross-field rules the schema cannot express; each problem starts with the path of the bad field.
-export function rubricProblems(rubric: RubricFile): string[] {
+// `written`: the timeouts the file itself sets (the schema fills in the others).
+export function rubricProblems(rubric: RubricFile, written: { readonly timeouts?: object } = {}): string[] {
   const problems: string[] = [];
+  const read: readonly string[] = programGraders[rubric.program.kind].timeouts;
+  for (const name of Object.keys(written.timeouts ?? {})) {
+    if (!read.includes(name)) {
+      problems.push(`timeouts.${name}: the ${rubric.program.kind} program does not use it (it uses ${read.join(', ')})`);
+    }
+  }
   const seen = new Set<string>();
   rubric.checks.forEach((check, index) => {
     const known = programGraders[rubric.program.kind].checkIds;

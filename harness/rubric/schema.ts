@@ -43,6 +43,7 @@ export const rubricSchema = z.strictObject({
 });
 
 export type RubricFile = z.infer<typeof rubricSchema>;
+export type TimeoutName = keyof RubricFile['timeouts'];
 export type RubricCheck = z.infer<typeof checkSchema>;
 export type LocalizedText = z.infer<typeof text>;
 
