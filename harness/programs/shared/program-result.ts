@@ -9,6 +9,7 @@ import { scoreChecks } from '../../scoring/score.js';
 import type { ProgramObservations } from './observations.js';
 
 // What any kind's observations give its result beyond the checks: the program's output (and a restarted run's).
+// A client run twice (against an answering and a silent server) shows the first; the second is in its check's message.
 type WithOutput = ProgramObservations<{ readonly output: RunOutput; readonly restartOutput?: RunOutput }>;
 
 // observations -> verdicts -> score, for any kind: `judge` gives the kind's verdict of one check id

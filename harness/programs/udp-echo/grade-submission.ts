@@ -1,14 +1,10 @@
 import type { Submission } from '../../discovery/submission.js';
-import { entryPath } from '../../discovery/entry-file.js';
-import { message, type Message } from '../../messages/translate.js';
-import { fail } from '../../scoring/outcome.js';
 import type { SubmissionResult } from '../../scoring/result.js';
-import { scoreChecks } from '../../scoring/score.js';
-import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import type { ScenarioContext } from '../shared/context.js';
+import { programResult } from '../shared/program-result.js';
+import { rubricFor } from '../shared/rubric.js';
 import { isUdpEchoCheckId } from './check-ids.js';
 import { udpEchoChecks } from './checks.js';
-import type { UdpEchoObservations } from './observations.js';
 import { observeUdpEcho } from './scenario.js';
 
 // submission -> observations -> verdicts -> score, for one UDP echo server submission.
@@ -16,27 +12,6 @@ export async function gradeUdpEcho(submission: Submission, context: ScenarioCont
   const started = performance.now();
   const rubric = rubricFor(context.rubric, 'udp-echo');
   const observed = await observeUdpEcho(submission, context);
-  return udpEchoResult(submission, rubric, observed, performance.now() - started);
-}
-
-export function udpEchoResult(
-  submission: Submission,
-  rubric: RubricFor<'udp-echo'>,
-  observed: UdpEchoObservations,
-  durationMs: number,
-): SubmissionResult {
-  const scored = scoreChecks(rubric, (id) => (isUdpEchoCheckId(id) ? udpEchoChecks[id](observed, rubric) : fail(message('skipped.no-entry'))));
-  const base = { id: submission.id, notes: notesOf(observed, rubric), ...scored, durationMs };
-  if (observed.kind === 'no-entry') return base;
-  const withEntry = { ...base, entry: observed.entry.name, entryPath: entryPath(submission, observed.entry.name) };
-  if (observed.kind !== 'ran') return withEntry;
-  // restartOutput: the second run, started for Ctrl+C when the first one had stopped during the probes.
-  return observed.restartOutput
-    ? { ...withEntry, output: observed.output, restartOutput: observed.restartOutput }
-    : { ...withEntry, output: observed.output };
-}
-
-function notesOf(observed: UdpEchoObservations, rubric: RubricFor<'udp-echo'>): Message[] {
-  if (observed.kind === 'no-entry' || observed.entry.kind !== 'substitute') return [];
-  return [message(`entry.substitute.${observed.entry.why}`, { name: observed.entry.name, expected: rubric.program.entry })];
+  const judge = (id: string) => (isUdpEchoCheckId(id) ? udpEchoChecks[id](observed, rubric) : undefined);
+  return programResult(submission, rubric, observed, judge, performance.now() - started);
 }
