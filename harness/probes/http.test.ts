@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchangeHttp, type TcpTarget } from './http.js';
+import { exchangeHttp } from './http.js';
+import type { LoopbackTarget } from './loopback.js';
 
 // The probe's bounds against in-process servers that misbehave: every exchange ends, whatever the server does.
 const servers: Server[] = [];
@@ -11,7 +12,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-async function serve(onConnection: (socket: Socket) => void): Promise<TcpTarget> {
+async function serve(onConnection: (socket: Socket) => void): Promise<LoopbackTarget> {
   const server = createServer((socket) => {
     sockets.push(socket);
     socket.on('error', () => undefined);

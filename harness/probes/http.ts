@@ -1,15 +1,10 @@
 import { connect, type Socket } from 'node:net';
+import type { LoopbackTarget } from './loopback.js';
 
 // One HTTP exchange over a plain TCP socket: exactly the bytes a test wants go out, and every byte that
 // comes back is kept as it arrived (Node's http client would hide or reject a malformed response).
 
 // Where the probe connects: always an explicit loopback address, never a name such as 'localhost'.
-export interface TcpTarget {
-  readonly family: 4 | 6;
-  readonly address: string;
-  readonly port: number;
-}
-
 // How the reading ended: the server closed (EOF) or reset the connection, the deadline passed with the
 // connection still open, or the byte cap was reached.
 export type ExchangeEnd = 'closed' | 'reset' | 'deadline' | 'byte-cap';
@@ -33,7 +28,7 @@ export interface ExchangePlan {
 // its end (not only to its Content-Length) so a wrong Content-Length and a connection left open both show.
 // The socket is always reset at the end, never closed with a FIN after the server's: no TIME_WAIT stays on
 // the server's port, so the port can be handed to another run at once.
-export function exchangeHttp(target: TcpTarget, plan: ExchangePlan): Promise<HttpExchange> {
+export function exchangeHttp(target: LoopbackTarget, plan: ExchangePlan): Promise<HttpExchange> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

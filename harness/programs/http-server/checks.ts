@@ -4,13 +4,13 @@ import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js
 import { type Death, statusText } from '../shared/launch.js';
 import { judgeShebang, pointingAtLine, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
-import { judgeBinds, skipped } from '../shared/server-verdicts.js';
+import { judgeBinds, skipped, startFailure } from '../shared/server-verdicts.js';
 import type { HttpServerCheckId } from './check-ids.js';
 import type { HttpLiveObservations, HttpServerObservations, MalformedObservation, StopObservation } from './observations.js';
 import { garbageRequest } from './requests.js';
 import { headerValue, looseStatusCodeOf, statusCodeOf } from './response.js';
 import { type Answered, diedOnRequest, readRequest, rephrased } from './responses.js';
-import { startFailure, judgeListens } from './starts.js';
+import { httpStartWording, judgeListens } from './starts.js';
 
 type Rubric = RubricFor<'http-server'>;
 type Judge = (observed: HttpServerObservations, rubric: Rubric) => CheckOutcome;
@@ -123,7 +123,7 @@ function judgeSurvives(malformed: MalformedObservation, rubric: Rubric): CheckOu
 
 // Ctrl+C stops the server within the grace period, however it exits (a KeyboardInterrupt traceback is fine).
 function judgeStop(stop: StopObservation): CheckOutcome {
-  if (stop.kind === 'no-relaunch') return fail(message('http.stops.no-relaunch', { why: startFailure(stop.start) }));
+  if (stop.kind === 'no-relaunch') return fail(message('http.stops.no-relaunch', { why: startFailure(stop.start, httpStartWording) }));
   const again = stop.relaunched ? message('stops-cleanly.again') : '';
   if (stop.kind === 'already-dead') return fail(message('http.stops.already-dead', { status: statusText(stop.death), again }));
   if (stop.kind === 'ignored') return fail(message('stops-cleanly.ignored', { seconds: stop.graceMs / 1000, again }));

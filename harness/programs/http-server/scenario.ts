@@ -2,8 +2,8 @@ import type { Submission } from '../../discovery/submission.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
-import { exchangeHttp, type TcpTarget } from '../../probes/http.js';
-import { loopbackTarget } from '../../probes/udp.js';
+import { exchangeHttp } from '../../probes/http.js';
+import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
@@ -66,7 +66,7 @@ export async function observeHttpServer(submission: Submission, context: Scenari
 async function requestOnce(
   server: StudentProcess,
   run: RunContext,
-  target: TcpTarget,
+  target: LoopbackTarget,
   request: Buffer,
   endAfterRequest: boolean,
 ): Promise<RequestObservation> {

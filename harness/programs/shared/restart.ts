@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import { type HeldProcess, type LaunchSpec, type StudentProcess, startHeldProcess, startStudentProcess } from '../../launch/student-process.js';
 
 // A server's restart after Ctrl+C. Its interpreter can start while the first run is still probed, held
@@ -11,18 +12,9 @@ export function prestartRestart(spec: LaunchSpec, holdable: boolean, stop?: Abor
 // `deadlineMs`: how long a held launch may still take to reach its hold (the startup deadline).
 export async function restartServer(held: HeldProcess | undefined, spec: LaunchSpec, deadlineMs: number, stop?: AbortSignal): Promise<StudentProcess> {
   if (held) {
-    if ((await heldWithin(held, deadlineMs)) && held.hold.release()) return held;
+    const inTime = await pTimeout(held.hold.held, { milliseconds: deadlineMs, fallback: () => false });
+    if (inTime && held.hold.release()) return held;
     await held.kill();
   }
   return startStudentProcess(spec, stop);
-}
-
-async function heldWithin(held: HeldProcess, deadlineMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, deadlineMs, false)));
-  try {
-    return await Promise.race([held.hold.held, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -23,8 +23,6 @@ export interface ClientRun {
 
 // The run where the server answered the first bytes of each connection with the rubric's reply, then closed it.
 export interface AnsweredRun extends ClientRun {
-  // How long the client had to exit after the server's reply.
-  readonly exitMs: number;
   // Where the code connected on other ports than the lab's (the hook's log): feeds messages only.
   readonly otherDestinations: readonly RequestedSend[];
 }

@@ -39,10 +39,9 @@ export async function observeTcpClient(submission: Submission, context: Scenario
     ...(context.signal ? { signal: context.signal } : {}),
   };
 
-  const exitMs = rubric.timeouts.replyMs;
-  const first = await runClient(run, Buffer.from(rubric.program.reply), exitMs);
+  const first = await runClient(run, Buffer.from(rubric.program.reply), rubric.timeouts.replyMs);
   const otherDestinations = (await readSendLog(workspace.bindLog)).filter((send) => send.port !== rubric.program.port);
-  const answered = { ...first.run, exitMs, otherDestinations };
+  const answered = { ...first.run, otherDestinations };
   const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort, answered, output: first.output } as const;
   if (!answered.connections.some((connection) => connection.received.length > 0)) return ran;
   const silent = await runClient(run, undefined, rubric.program.silenceMs);

@@ -5,8 +5,6 @@ import type { ProgramObservations } from '../shared/observations.js';
 
 // What the harness saw while playing the server for one UDP client submission: plain data, judged later by the checks.
 
-export type { ClientEnd };
-
 export interface Datagram {
   readonly payload: Buffer;
   readonly fromAddress: string;
@@ -24,8 +22,6 @@ export interface ClientRun {
 
 // The run where the server answered every datagram with the rubric's reply.
 export interface AnsweredRun extends ClientRun {
-  // How long the client had to exit after the server's reply.
-  readonly exitMs: number;
   // Where the code sent datagrams on other ports than the lab's (the hook's log): feeds messages only.
   readonly otherDestinations: readonly RequestedSend[];
 }
