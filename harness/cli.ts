@@ -35,8 +35,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     killAllStudentProcesses();
   });
 }
-process.on('exit', killAllStudentProcesses);
-
 const [{ default: yargs }, { hideBin }] = await Promise.all([import('yargs'), import('yargs/helpers')]);
 const argv = await yargs(hideBin(process.argv))
   .scriptName('grade')

@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
 
 // What "the same harness" means for the cache: its version and every file of its code and hooks.
-// A changed probe or message invalidates every cached result, as it should.
-export async function harnessFingerprint(): Promise<string> {
+// A changed probe or message invalidates every cached result, as it should. Computed once per process.
+let fingerprint: Promise<string> | undefined;
+
+export function harnessFingerprint(): Promise<string> {
+  return (fingerprint ??= computeFingerprint());
+}
+
+async function computeFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await readFile(join(packageRoot, 'package.json')));
   const root = join(packageRoot, 'harness');

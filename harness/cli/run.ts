@@ -43,7 +43,7 @@ export async function writeRunStates(runs: readonly GradeRun[], out: string): Pr
 }
 
 // One program's reports go straight into --out; several programs get a folder each, under a combined summary.
-export function outDirOf(run: GradeRun, runs: readonly GradeRun[], out: string): string {
+function outDirOf(run: GradeRun, runs: readonly GradeRun[], out: string): string {
   return runs.length === 1 ? out : join(out, programFolder(run));
 }
 

@@ -32,7 +32,7 @@ describe.runIf(hasProc)('pid windows', () => {
     expect(pidsSince({ launchPid: 1, forksBefore: 0, tasksBefore: counters.tasks })).toBeUndefined();
   });
 
-  // A short window is probed pid by pid; a longer one is filtered from the listing of /proc.
+  // A window starting at the launch, and one starting well before it.
   it.each([0, 100])('let the marker scan find a process that left its group and its parent (window from %i pids before)', async (before) => {
     const marker = newMarker();
     const counters = pidCounters()!;

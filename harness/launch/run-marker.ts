@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { type PidWindow, pidsSince } from './pid-window.js';
 
 // Unsandboxed, a program can leave its process group and its parent (setsid, double fork). What it
@@ -26,17 +26,8 @@ export function killMarkedProcesses(marker: string, since?: PidWindow): void {
   }
 }
 
-// Up to this many pids since the launch are looked up one by one; beyond, listing /proc (~0.2 ms) is cheaper.
-const maxProbedPids = 64;
-
 function candidatePids(since: PidWindow | undefined): number[] {
   const range = since && pidsSince(since);
-  // Threads take pids too: a thread's /proc/<tid> answers for its process (the kill reaches the process).
-  if (range && range.to - range.from < maxProbedPids) {
-    const pids: number[] = [];
-    for (let pid = range.from; pid <= range.to; pid++) if (statSync(`/proc/${pid}`, { throwIfNoEntry: false })) pids.push(pid);
-    return pids;
-  }
   let entries: string[];
   try {
     entries = readdirSync('/proc');

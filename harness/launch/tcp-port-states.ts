@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 // The TCP sockets of this network namespace, by local port, from /proc/self/net/tcp{,6}: every state,
 // TIME_WAIT included (those belong to no process, so neither /proc/<pid>/fd nor lsof shows them).
 
-export const tcpTimeWait = 0x06;
+const tcpTimeWait = 0x06;
 
 // Local port -> the states of the sockets on it; undefined where /proc is missing (macOS).
 export function tcpSocketStates(): Map<number, number[]> | undefined {

@@ -4,7 +4,7 @@ import { processTree } from './proc-sockets.js';
 
 // The processes running as one uid, from /proc (each status file's real uid). Sandboxed, a slot sees only
 // its own pid namespace: a handful of entries.
-export function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
+function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
   const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || except?.has(Number(name))) continue;

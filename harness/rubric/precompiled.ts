@@ -16,11 +16,23 @@ export function sourceHash(source: string): string {
   return createHash('sha256').update(source).digest('hex');
 }
 
+// Each table is read once per process: loading every rubric (automatic choice) asks it seven times.
+const tables = new Map<string, Promise<PrecompiledTable | undefined>>();
+
+function readTable(tableFile: string): Promise<PrecompiledTable | undefined> {
+  let table = tables.get(tableFile);
+  if (!table) {
+    table = readFile(tableFile, 'utf8').then(
+      (text) => JSON.parse(text) as PrecompiledTable,
+      () => undefined,
+    );
+    tables.set(tableFile, table);
+  }
+  return table;
+}
+
 export async function precompiledRubric(source: string, file: string, tableFile = precompiledFile): Promise<Rubric | undefined> {
-  const table = await readFile(tableFile, 'utf8').then(
-    (text) => JSON.parse(text) as PrecompiledTable,
-    () => undefined,
-  );
+  const table = await readTable(tableFile);
   const data = table?.[sourceHash(source)];
   // The id and source come from the file as given, exactly as parseRubric sets them.
   return data ? { ...data, id: basename(file, extname(file)), source: file } : undefined;

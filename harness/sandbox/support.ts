@@ -5,17 +5,19 @@ import { which } from './which.js';
 
 export type SandboxMode = 'auto' | 'on' | 'off';
 
-// What this machine offers; detected once per run.
+// What this machine offers; detected once per process (a run of several programs, a --watch loop).
 export type SandboxSupport =
   | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly setpriv: string; readonly asRoot: boolean }
   // Unsandboxed; prlimit, when present, still applies the resource limits.
   | { readonly kind: 'none'; readonly reason: string; readonly prlimit?: string };
 
 
+let probed: Promise<SandboxSupport> | undefined;
+
 // 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
 export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
   if (mode === 'off') return withPrlimit({ kind: 'none', reason: 'disabled with --sandbox off' });
-  const support = await probe();
+  const support = await (probed ??= probe());
   if (support.kind === 'none' && mode === 'on') {
     throw new BadInputError('NO_SANDBOX', message('input.no-sandbox', { reason: support.reason, hint: message('input.sandbox-hint') }));
   }
