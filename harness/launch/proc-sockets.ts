@@ -77,19 +77,34 @@ export function boundSockets(rootPid: number, tables: readonly SocketTable[]): B
       } catch {
         continue;
       }
-      for (const line of text.split('\n').slice(1)) {
-        const fields = line.trim().split(/\s+/);
-        const [local, state, inode] = [fields[1], fields[3], fields[9]];
-        if (!local || !state || !inode || !inodes.has(inode)) continue;
-        const [hexAddress, hexPort] = local.split(':');
-        const port = Number.parseInt(hexPort ?? '0', 16);
-        if (port === 0 || !hexAddress) continue;
+      for (const row of netTableRows(text)) {
+        if (row.port === 0 || !inodes.has(row.inode)) continue;
         const family = table.endsWith('6') ? 6 : 4;
-        found.push({ table, family, address: decodeAddress(hexAddress), port, state: Number.parseInt(state, 16), pid });
+        found.push({ table, family, address: decodeAddress(row.hexAddress), port: row.port, state: row.state, pid });
       }
     }
   }
   return found;
+}
+
+// One socket of a /proc/net/{tcp,udp}{,6} table: its local address (hex) and port, state and inode.
+export interface NetTableRow {
+  readonly hexAddress: string;
+  readonly port: number;
+  readonly state: number;
+  readonly inode: string;
+}
+
+export function netTableRows(text: string): NetTableRow[] {
+  const rows: NetTableRow[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    const [local, state, inode] = [fields[1], fields[3], fields[9]];
+    const [hexAddress, hexPort] = local?.split(':') ?? [];
+    if (!hexAddress || !hexPort || !state || !inode) continue;
+    rows.push({ hexAddress, port: Number.parseInt(hexPort, 16), state: Number.parseInt(state, 16), inode });
+  }
+  return rows;
 }
 
 // /proc prints addresses as 32-bit words in host (little-endian) byte order.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { netTableRows } from './proc-sockets.js';
 
 // The TCP sockets of this network namespace, by local port, from /proc/self/net/tcp{,6}: every state,
 // TIME_WAIT included (those belong to no process, so neither /proc/<pid>/fd nor lsof shows them).
@@ -17,13 +18,7 @@ export function tcpSocketStates(): Map<number, number[]> | undefined {
       continue;
     }
     readAny = true;
-    for (const line of text.split('\n').slice(1)) {
-      const fields = line.trim().split(/\s+/);
-      const [local, state] = [fields[1], fields[3]];
-      if (!local || !state) continue;
-      const port = Number.parseInt(local.split(':')[1] ?? '0', 16);
-      states.set(port, [...(states.get(port) ?? []), Number.parseInt(state, 16)]);
-    }
+    for (const { port, state } of netTableRows(text)) states.set(port, [...(states.get(port) ?? []), state]);
   }
   return readAny ? states : undefined;
 }
