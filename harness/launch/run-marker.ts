@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processIds } from './proc-pids.js';
 import { type PidWindow, pidsSince } from './pid-window.js';
 
 // Unsandboxed, a program can leave its process group and its parent (setsid, double fork). What it
@@ -28,12 +29,7 @@ export function killMarkedProcesses(marker: string, since?: PidWindow): void {
 
 function candidatePids(since: PidWindow | undefined): number[] {
   const range = since && pidsSince(since);
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return []; // No /proc (macOS): the process group kill is all there is.
-  }
-  const pids = entries.filter((entry) => /^\d+$/.test(entry)).map(Number);
+  // No /proc (macOS): no pids, and the process group kill is all there is.
+  const pids = processIds();
   return range ? pids.filter((pid) => pid >= range.from && pid <= range.to) : pids;
 }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processIds } from './proc-pids.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTree } from './proc-sockets.js';
 
@@ -6,16 +7,16 @@ import { processTree } from './proc-sockets.js';
 // its own pid namespace: a handful of entries.
 function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
   const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || except?.has(Number(name))) continue;
+  for (const pid of processIds()) {
+    if (except?.has(pid)) continue;
     let status: string;
     try {
-      status = readFileSync(`/proc/${name}/status`, 'utf8');
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
     } catch {
       continue; // gone meanwhile
     }
     const realUid = /^Uid:\s+(\d+)/m.exec(status)?.[1];
-    if (realUid !== undefined && Number(realUid) === uid) found.push(Number(name));
+    if (realUid !== undefined && Number(realUid) === uid) found.push(pid);
   }
   return found;
 }
