@@ -53,7 +53,7 @@ for (let i = 0; i < 5; i++) {
   for (const module of ['yargs', 'execa', 'zod', 'yaml', 'get-port', 'p-timeout']) {
     note(`start-up: import ${module}`, (await nodeTime(['--input-type=module', '-e', `await import('${module}')`])));
   }
-  for (const module of ['grade.js', 'programs/udp-server/grade-submission.js', 'reports/write.js', 'terminal.js']) {
+  for (const module of ['grade.js', 'programs/registry.js', 'reports/write.js', 'terminal.js']) {
     note(`start-up: import dist/harness/${module}`, await nodeTime(['--input-type=module', '-e', `await import('${dist(module)}')`]));
   }
   note('start-up: cli.js --version (all imports, bundled)', await nodeTime([join(root, 'dist', 'bundle', 'cli.js'), '--version']));
@@ -75,7 +75,8 @@ const { exchangeDatagrams, loopbackTarget, reuseAddrProbe } = (await import(dist
 const { limitedLaunch } = (await import(dist('sandbox/limits.js'))) as typeof import('../harness/sandbox/limits.js');
 const { killMarkedProcesses } = (await import(dist('launch/run-marker.js'))) as typeof import('../harness/launch/run-marker.js');
 const { boundSockets, processTree } = (await import(dist('launch/proc-sockets.js'))) as typeof import('../harness/launch/proc-sockets.js');
-const { gradeUdpServer } = (await import(dist('programs/udp-server/grade-submission.js'))) as typeof import('../harness/programs/udp-server/grade-submission.js');
+const { programGraders } = (await import(dist('programs/registry.js'))) as typeof import('../harness/programs/registry.js');
+const gradeUdpServer = programGraders['udp-server'].grade;
 const { payloads } = (await import(dist('programs/udp-server/payloads.js'))) as typeof import('../harness/programs/udp-server/payloads.js');
 const { grade } = (await import(dist('grade.js'))) as typeof import('../harness/grade.js');
 const { writeReports } = (await import(dist('reports/write.js'))) as typeof import('../harness/reports/write.js');

@@ -14,7 +14,3 @@ export const httpServerCheckIds = [
 ] as const;
 
 export type HttpServerCheckId = (typeof httpServerCheckIds)[number];
-
-export function isHttpServerCheckId(id: string): id is HttpServerCheckId {
-  return (httpServerCheckIds as readonly string[]).includes(id);
-}

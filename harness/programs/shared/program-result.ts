@@ -6,15 +6,33 @@ import type { Rubric } from '../../rubric/schema.js';
 import { type CheckOutcome, fail } from '../../scoring/outcome.js';
 import type { SubmissionResult } from '../../scoring/result.js';
 import { scoreChecks } from '../../scoring/score.js';
+import type { ProgramKind } from '../configs.js';
+import type { ScenarioContext } from './context.js';
 import type { ProgramObservations } from './observations.js';
+import { type RubricFor, rubricFor } from './rubric.js';
 
 // What any kind's observations give its result beyond the checks: the program's output (and a restarted run's).
 // A client run twice (against an answering and a silent server) shows the first; the second is in its check's message.
 type WithOutput = ProgramObservations<{ readonly output: RunOutput; readonly restartOutput?: RunOutput }>;
 
+// A kind's grading: submission -> its scenario's observations -> its checks' verdicts -> score.
+export function programGrader<K extends ProgramKind, O extends WithOutput, Id extends string>(
+  kind: K,
+  observe: (submission: Submission, context: ScenarioContext) => Promise<O>,
+  checks: Readonly<Record<Id, (observed: O, rubric: RubricFor<K>) => CheckOutcome>>,
+): (submission: Submission, context: ScenarioContext) => Promise<SubmissionResult> {
+  return async (submission, context) => {
+    const started = performance.now();
+    const rubric = rubricFor(context.rubric, kind);
+    const observed = await observe(submission, context);
+    const judge = (id: string) => (Object.hasOwn(checks, id) ? checks[id as Id](observed, rubric) : undefined);
+    return programResult(submission, rubric, observed, judge, performance.now() - started);
+  };
+}
+
 // observations -> verdicts -> score, for any kind: `judge` gives the kind's verdict of one check id
 // (undefined for an id the kind does not know, which the rubric's rules already reject).
-export function programResult(
+function programResult(
   submission: Submission,
   rubric: Rubric,
   observed: WithOutput,

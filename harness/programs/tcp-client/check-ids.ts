@@ -2,7 +2,3 @@
 export const tcpClientCheckIds = ['shebang', 'sends', 'prints-reply', 'exits', 'handles-silence'] as const;
 
 export type TcpClientCheckId = (typeof tcpClientCheckIds)[number];
-
-export function isTcpClientCheckId(id: string): id is TcpClientCheckId {
-  return (tcpClientCheckIds as readonly string[]).includes(id);
-}

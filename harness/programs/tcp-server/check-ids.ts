@@ -13,7 +13,3 @@ export const tcpServerCheckIds = [
 ] as const;
 
 export type TcpServerCheckId = (typeof tcpServerCheckIds)[number];
-
-export function isTcpServerCheckId(id: string): id is TcpServerCheckId {
-  return (tcpServerCheckIds as readonly string[]).includes(id);
-}

@@ -11,7 +11,3 @@ export const udpEchoCheckIds = [
 ] as const;
 
 export type UdpEchoCheckId = (typeof udpEchoCheckIds)[number];
-
-export function isUdpEchoCheckId(id: string): id is UdpEchoCheckId {
-  return (udpEchoCheckIds as readonly string[]).includes(id);
-}

@@ -2,7 +2,3 @@
 export const udpRttClientCheckIds = ['shebang', 'pings', 'handles-loss', 'counts', 'rtt', 'finishes', 'late-echo'] as const;
 
 export type UdpRttClientCheckId = (typeof udpRttClientCheckIds)[number];
-
-export function isUdpRttClientCheckId(id: string): id is UdpRttClientCheckId {
-  return (udpRttClientCheckIds as readonly string[]).includes(id);
-}

@@ -12,7 +12,3 @@ export const udpServerCheckIds = [
 ] as const;
 
 export type UdpServerCheckId = (typeof udpServerCheckIds)[number];
-
-export function isUdpServerCheckId(id: string): id is UdpServerCheckId {
-  return (udpServerCheckIds as readonly string[]).includes(id);
-}
