@@ -2,7 +2,7 @@ import { message } from '../../messages/translate.js';
 import { calls } from '../../python/source-lines.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { type Death, statusText } from '../shared/launch.js';
-import { judgeShebang, pointingAtLine, quote } from '../shared/program-verdicts.js';
+import { judgeShebang, quote, withLines } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import { judgeBinds, skipped, startFailure } from '../shared/server-verdicts.js';
 import type { HttpServerCheckId } from './check-ids.js';
@@ -85,12 +85,7 @@ const judges: Record<HttpServerCheckId, Judge> = {
   stops: (observed) => withLive(observed, (live) => judgeStop(live.stop)),
 };
 
-export const httpServerChecks: Record<HttpServerCheckId, Judge> = Object.fromEntries(
-  Object.entries(judges).map(([id, judge]) => [
-    id,
-    ((observed, rubric) => pointingAtLine(judge(observed, rubric), observed, involvedCall[id as HttpServerCheckId])) satisfies Judge,
-  ]),
-) as Record<HttpServerCheckId, Judge>;
+export const httpServerChecks: Record<HttpServerCheckId, Judge> = withLines(judges, involvedCall);
 
 // Content-Length is the body's length in bytes; when it is the length in characters, say so.
 function judgeContentLength({ response, received }: Answered): CheckOutcome {

@@ -3,7 +3,7 @@ import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { judgeExits, judgePrintsReply, judgeSilence } from '../shared/client-verdicts.js';
 import { errorText, statusText } from '../shared/launch.js';
-import { judgeShebang, pointingAtLine as lineOfFailure } from '../shared/program-verdicts.js';
+import { judgeShebang, withLines } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { TcpClientCheckId } from './check-ids.js';
 import type { AnsweredRun, ClientRun, TcpClientObservations } from './observations.js';
@@ -11,11 +11,6 @@ import type { AnsweredRun, ClientRun, TcpClientObservations } from './observatio
 type Rubric = RubricFor<'tcp-client'>;
 type Ran = TcpClientObservations & { kind: 'ran' };
 type Judge = (observed: TcpClientObservations, rubric: Rubric) => CheckOutcome;
-
-// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
-export const tcpClientChecks: Record<TcpClientCheckId, Judge> = Object.fromEntries(
-  Object.entries(judgeVerdicts()).map(([id, judge]) => [id, pointingAtLine(id as TcpClientCheckId, judge)]),
-) as Record<TcpClientCheckId, Judge>;
 
 // The calls of a client's file a failed check is about, when the failure is not a crash with its own line.
 const clientCalls = {
@@ -31,9 +26,8 @@ const involvedCall: Partial<Record<TcpClientCheckId, readonly RegExp[]>> = {
   'handles-silence': [clientCalls.recv],
 };
 
-function pointingAtLine(id: TcpClientCheckId, judge: Judge): Judge {
-  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
-}
+// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
+export const tcpClientChecks: Record<TcpClientCheckId, Judge> = withLines(judgeVerdicts(), involvedCall);
 
 function judgeVerdicts(): Record<TcpClientCheckId, Judge> {
   return {

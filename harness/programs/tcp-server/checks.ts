@@ -4,7 +4,7 @@ import { calls } from '../../python/source-lines.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import type { Conversation } from '../../probes/tcp.js';
 import { errorText, statusText, type Death } from '../shared/launch.js';
-import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
+import { judgeShebang, withLines, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import { judgeBinds, judgeStarts, skipped, startFailure, tcpStartWording, withDifference } from '../shared/server-verdicts.js';
 import type { TcpServerCheckId } from './check-ids.js';
@@ -12,11 +12,6 @@ import type { ConnectionObservation, LiveObservations, RestartObservation, TcpSe
 
 type Rubric = RubricFor<'tcp-server'>;
 type Judge = (observed: TcpServerObservations, rubric: Rubric) => CheckOutcome;
-
-// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
-export const tcpServerChecks: Record<TcpServerCheckId, Judge> = Object.fromEntries(
-  Object.entries(judgeVerdicts()).map(([id, judge]) => [id, pointingAtLine(id as TcpServerCheckId, judge)]),
-) as Record<TcpServerCheckId, Judge>;
 
 // The calls of a TCP server's file a failed check is about, when the failure is not a crash with its own line.
 const serverCalls = {
@@ -37,9 +32,8 @@ const involvedCall: Partial<Record<TcpServerCheckId, readonly RegExp[]>> = {
   'reuseaddr-restart': [calls.setsockopt, calls.bind],
 };
 
-function pointingAtLine(id: TcpServerCheckId, judge: Judge): Judge {
-  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
-}
+// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
+export const tcpServerChecks: Record<TcpServerCheckId, Judge> = withLines(judgeVerdicts(), involvedCall);
 
 function judgeVerdicts(): Record<TcpServerCheckId, Judge> {
   return {

@@ -3,7 +3,7 @@ import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
 import { judgeExits, judgeNothingSent, judgePrintsReply, judgeSilence } from '../shared/client-verdicts.js';
-import { judgeShebang, pointingAtLine as lineOfFailure } from '../shared/program-verdicts.js';
+import { judgeShebang, withLines } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpClientCheckId } from './check-ids.js';
 import type { AnsweredRun, UdpClientObservations } from './observations.js';
@@ -11,11 +11,6 @@ import type { AnsweredRun, UdpClientObservations } from './observations.js';
 type Rubric = RubricFor<'udp-client'>;
 type Ran = UdpClientObservations & { kind: 'ran' };
 type Judge = (observed: UdpClientObservations, rubric: Rubric) => CheckOutcome;
-
-// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
-export const udpClientChecks: Record<UdpClientCheckId, Judge> = Object.fromEntries(
-  Object.entries(judgeVerdicts()).map(([id, judge]) => [id, pointingAtLine(id as UdpClientCheckId, judge)]),
-) as Record<UdpClientCheckId, Judge>;
 
 // The calls of a client's file a failed check is about, when the failure is not a crash with its own line.
 const clientCalls = {
@@ -31,9 +26,8 @@ const involvedCall: Partial<Record<UdpClientCheckId, readonly RegExp[]>> = {
   'handles-silence': [clientCalls.recv],
 };
 
-function pointingAtLine(id: UdpClientCheckId, judge: Judge): Judge {
-  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
-}
+// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
+export const udpClientChecks: Record<UdpClientCheckId, Judge> = withLines(judgeVerdicts(), involvedCall);
 
 function judgeVerdicts(): Record<UdpClientCheckId, Judge> {
   return {

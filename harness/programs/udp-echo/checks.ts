@@ -11,7 +11,7 @@ import {
   startFailure,
   withDifference,
 } from '../shared/server-verdicts.js';
-import { judgeShebang, pointingAtLine, quote } from '../shared/program-verdicts.js';
+import { judgeShebang, quote, withLines } from '../shared/program-verdicts.js';
 import { type Death, errorText, statusText } from '../shared/launch.js';
 import type { TrafficObservation } from '../shared/serving-observations.js';
 import type { UdpEchoCheckId } from './check-ids.js';
@@ -57,12 +57,7 @@ const judges: Record<UdpEchoCheckId, Judge> = {
   },
 };
 
-export const udpEchoChecks: Record<UdpEchoCheckId, Judge> = Object.fromEntries(
-  Object.entries(judges).map(([id, judge]) => [
-    id,
-    ((observed, rubric) => pointingAtLine(judge(observed, rubric), observed, involvedCall[id as UdpEchoCheckId])) satisfies Judge,
-  ]),
-) as Record<UdpEchoCheckId, Judge>;
+export const udpEchoChecks: Record<UdpEchoCheckId, Judge> = withLines(judges, involvedCall);
 
 // Each size came back whole; otherwise how many bytes came back for each, and the likely cause.
 function judgeSizes(traffic: TrafficObservation, maxPayload: number): CheckOutcome {

@@ -1,7 +1,7 @@
 import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
 import { errorText, statusText } from '../shared/launch.js';
-import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
+import { judgeShebang, withLines, quote } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
 import type { UdpRttClientCheckId } from './check-ids.js';
 import type { RttClientRun, UdpRttClientObservations } from './observations.js';
@@ -16,11 +16,6 @@ type Rubric = RubricFor<'udp-rtt-client'>;
 type Ran = UdpRttClientObservations & { kind: 'ran' };
 type Judge = (observed: UdpRttClientObservations, rubric: Rubric) => CheckOutcome;
 
-// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
-export const udpRttClientChecks: Record<UdpRttClientCheckId, Judge> = Object.fromEntries(
-  Object.entries(judgeVerdicts()).map(([id, judge]) => [id, pointingAtLine(id as UdpRttClientCheckId, judge)]),
-) as Record<UdpRttClientCheckId, Judge>;
-
 // The lines of a client's file a failed check is about, when the failure is not a crash with its own line.
 const involvedCall: Partial<Record<UdpRttClientCheckId, readonly RegExp[]>> = {
   shebang: [/^/],
@@ -31,13 +26,8 @@ const involvedCall: Partial<Record<UdpRttClientCheckId, readonly RegExp[]>> = {
   'late-echo': [/\.recv(from)?\s*\(/],
 };
 
-// A verdict that found its own line (the print of the wrong count) keeps it.
-function pointingAtLine(id: UdpRttClientCheckId, judge: Judge): Judge {
-  return (observed, rubric) => {
-    const outcome = judge(observed, rubric);
-    return outcome.line === undefined ? lineOfFailure(outcome, observed, involvedCall[id] ?? []) : outcome;
-  };
-}
+// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
+export const udpRttClientChecks: Record<UdpRttClientCheckId, Judge> = withLines(judgeVerdicts(), involvedCall);
 
 function judgeVerdicts(): Record<UdpRttClientCheckId, Judge> {
   return {

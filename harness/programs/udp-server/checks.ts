@@ -10,16 +10,11 @@ import {
   skipped,
   startFailure,
 } from '../shared/server-verdicts.js';
-import { judgeShebang, pointingAtLine as lineOfFailure, quote } from '../shared/program-verdicts.js';
+import { judgeShebang, withLines, quote } from '../shared/program-verdicts.js';
 import { statusText } from '../shared/launch.js';
 import type { LiveObservations, UdpServerObservations } from './observations.js';
 
 type Judge = (observed: UdpServerObservations, rubric: RubricFor<'udp-server'>) => CheckOutcome;
-
-// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
-export const udpServerChecks: Record<UdpServerCheckId, Judge> = Object.fromEntries(
-  Object.entries(judgeVerdicts()).map(([id, judge]) => [id, pointingAtLine(id as UdpServerCheckId, judge)]),
-) as Record<UdpServerCheckId, Judge>;
 
 // The call of the student's file a failed check is about, when the failure is not a crash with its own line.
 const involvedCall: Partial<Record<UdpServerCheckId, readonly RegExp[]>> = {
@@ -32,9 +27,8 @@ const involvedCall: Partial<Record<UdpServerCheckId, readonly RegExp[]>> = {
   reuseaddr: [calls.setsockopt, calls.bind],
 };
 
-function pointingAtLine(id: UdpServerCheckId, judge: Judge): Judge {
-  return (observed, rubric) => lineOfFailure(judge(observed, rubric), observed, involvedCall[id] ?? []);
-}
+// Each check judges the observations alone: pure functions, no I/O, so every verdict is reproducible.
+export const udpServerChecks: Record<UdpServerCheckId, Judge> = withLines(judgeVerdicts(), involvedCall);
 
 function judgeVerdicts(): Record<UdpServerCheckId, Judge> {
   return {
