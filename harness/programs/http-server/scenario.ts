@@ -1,55 +1,33 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import type { Workspace } from '../../launch/workspace.js';
+import { type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import { exchangeHttp } from '../../probes/http.js';
 import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
-import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
-import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import { interruptServer, observeStart, type ServingRun, settle } from '../shared/serving.js';
-import type { InterruptObservation } from '../shared/serving-observations.js';
+import { interruptServer, observeStart, settle } from '../shared/serving.js';
 import type { HttpLiveObservations, HttpServerObservations, RequestObservation, StopObservation } from './observations.js';
 import { emptyRequest, garbageRequest, getRequest } from './requests.js';
+import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
+import type { InterruptObservation, StartObservation } from '../shared/serving-observations.js';
 
-// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
-interface RunContext extends ServingRun {
-  readonly rubric: RubricFor<'http-server'>;
-  readonly spec: LaunchSpec;
-  readonly workspace: Workspace;
-  readonly signal?: AbortSignal;
-}
+type RunContext = ServerRun<'http-server'>;
 
 // Runs one HTTP server submission and records what happened: it listens, serves the page, answers an
 // unknown path, gets two requests that are not HTTP and then the page again, then Ctrl+C. The requests go
 // from the least to the most likely to kill a server; Ctrl+C goes to a second run when the first stopped.
-export async function observeHttpServer(submission: Submission, context: ScenarioContext): Promise<HttpServerObservations> {
-  const rubric = rubricFor(context.rubric, 'http-server');
-  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch, tcp: true }, context);
-  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
-  const { entry, source, workspace, spec, mappedPort } = prepared;
-  const run: RunContext = {
-    protocol: 'tcp',
-    rubric,
-    entryName: entry.name,
-    spec,
-    workspace,
-    mappedPort,
-    bindAddresses: rubric.program.bindAddresses,
-    ...(context.signal ? { signal: context.signal } : {}),
-  };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
+export function observeHttpServer(submission: Submission, context: ScenarioContext): Promise<HttpServerObservations> {
+  return observeServer(submission, context, 'http-server', serveRequests);
+}
 
-  await using server = startStudentProcess(spec, context.signal);
-  const start = await observeStart(server, run);
-  if (start.kind !== 'bound') {
-    await server.kill();
-    return { ...ran, start, output: outputOf(server, workspace.dir) };
-  }
+async function serveRequests(
+  server: StudentProcess,
+  start: StartObservation & { kind: 'bound' },
+  run: RunContext,
+): Promise<Probed<HttpLiveObservations>> {
   const target = loopbackTarget(start.socket)!;
   const send = (request: Buffer, endAfterRequest = false) => requestOnce(server, run, target, request, endAfterRequest);
-  const { homePath, missingPath } = rubric.program;
+  const { homePath, missingPath } = run.rubric.program;
   const home = await send(getRequest(homePath));
   const missing = await send(getRequest(missingPath));
   const garbage = await send(garbageRequest);
@@ -57,8 +35,7 @@ export async function observeHttpServer(submission: Submission, context: Scenari
   const after = await send(getRequest(homePath));
   const stopped = await observeStop(server, run);
   const live: HttpLiveObservations = { home, missing, malformed: { garbage, empty, after }, stop: stopped.stop };
-  const output = outputOf(server, workspace.dir);
-  return stopped.restartOutput ? { ...ran, start, live, output, restartOutput: stopped.restartOutput } : { ...ran, start, live, output };
+  return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
 }
 
 // One connection and its request, unless the server has already stopped; then a wait until the server

@@ -1,17 +1,13 @@
 import type { Submission } from '../../discovery/submission.js';
-import { canHold } from '../../launch/command.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type HeldProcess, type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import type { Workspace } from '../../launch/workspace.js';
+import type { HeldProcess, StudentProcess } from '../../launch/student-process.js';
 import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import { type Conversation, type ConversationOptions, converse, converseAtOnce, converseInTurn } from '../../probes/tcp.js';
 import { ensureTimeWait } from '../../probes/time-wait.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
-import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import { prestartRestart, restartServer } from '../shared/restart.js';
-import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import { interruptServer, observeStart, type ServingRun, settle } from '../shared/serving.js';
+import { interruptServer, observeStart, settle } from '../shared/serving.js';
 import type { StartObservation } from '../shared/serving-observations.js';
 import type {
   ConnectionObservation,
@@ -22,16 +18,9 @@ import type {
   TcpServerObservations,
 } from './observations.js';
 import { payloads } from './payloads.js';
+import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
 
-// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
-interface RunContext extends ServingRun {
-  readonly rubric: RubricFor<'tcp-server'>;
-  readonly spec: LaunchSpec;
-  readonly workspace: Workspace;
-  readonly signal?: AbortSignal;
-  // The launch runs Python with the grader's hook: its restart can be started ahead, held (shared/restart.ts).
-  readonly holdable: boolean;
-}
+type RunContext = ServerRun<'tcp-server'>;
 
 // How long making a TIME_WAIT on the port may take (a few milliseconds on loopback).
 const timeWaitDeadlineMs = 2000;
@@ -39,40 +28,15 @@ const timeWaitDeadlineMs = 2000;
 // Runs one TCP server submission through the lab's story and records what happened: it listens, answers a
 // connection and closes it, serves clients one after the other and queued at once, stops on Ctrl+C, and is
 // restarted at once while a connection on its port is in TIME_WAIT (what fails without SO_REUSEADDR).
-export async function observeTcpServer(submission: Submission, context: ScenarioContext): Promise<TcpServerObservations> {
-  const rubric = rubricFor(context.rubric, 'tcp-server');
-  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch, tcp: true }, context);
-  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
-  const { entry, source, workspace, spec, mappedPort } = prepared;
-  const run: RunContext = {
-    protocol: 'tcp',
-    rubric,
-    entryName: entry.name,
-    spec,
-    workspace,
-    mappedPort,
-    bindAddresses: rubric.program.bindAddresses,
-    holdable: canHold(rubric.launch, entry.name),
-    ...(context.signal ? { signal: context.signal } : {}),
-  };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
-
-  await using server = startStudentProcess(spec, context.signal);
-  const start = await observeStart(server, run);
-  if (start.kind !== 'bound') {
-    await server.kill();
-    return { ...ran, start, output: outputOf(server, workspace.dir) };
-  }
-  const { live, restartOutput } = await probeLiveServer(server, start, run);
-  const output = outputOf(server, workspace.dir);
-  return restartOutput ? { ...ran, start, live, output, restartOutput } : { ...ran, start, live, output };
+export function observeTcpServer(submission: Submission, context: ScenarioContext): Promise<TcpServerObservations> {
+  return observeServer(submission, context, 'tcp-server', probeLiveServer);
 }
 
 async function probeLiveServer(
   server: StudentProcess,
   start: StartObservation & { kind: 'bound' },
   run: RunContext,
-): Promise<{ live: LiveObservations; restartOutput?: RunOutput }> {
+): Promise<Probed<LiveObservations>> {
   // A server that bound on the lab's port is restarted, whatever happens to this run.
   await using held = start.socket.port === run.mappedPort ? prestartRestart(run.spec, run.holdable, run.signal) : undefined;
   const target = loopbackTarget(start.socket)!;

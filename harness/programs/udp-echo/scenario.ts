@@ -1,61 +1,40 @@
-import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import type { Submission } from '../../discovery/submission.js';
 import type { CapturedOutput } from '../../launch/captured-output.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
-import type { Workspace } from '../../launch/workspace.js';
+import { type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
 import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
 import { deathOf, outputOf } from '../shared/launch.js';
-import { type RubricFor, rubricFor } from '../shared/rubric.js';
-import { interruptServer, observeStart, type ServingRun, settle, traffic } from '../shared/serving.js';
+import { interruptServer, observeStart, settle, traffic } from '../shared/serving.js';
 import type { ScenarioContext } from '../shared/context.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
 import { echoSizes, payloads, sizedPayload } from './payloads.js';
+import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
+import type { StartObservation } from '../shared/serving-observations.js';
 
-// What every step of one submission's run needs to know (ServingRun: what the shared steps need).
-interface RunContext extends ServingRun {
-  readonly rubric: RubricFor<'udp-echo'>;
-  readonly spec: LaunchSpec;
-  readonly workspace: Workspace;
-  readonly signal?: AbortSignal;
-}
+type RunContext = ServerRun<'udp-echo'>;
 
 // Runs one UDP echo server submission and records what happened: it binds, echoes a text datagram, serves
 // three clients, echoes each size up to the rubric's maximum, echoes binary bytes, then gets Ctrl+C.
 // The probes go from the least to the most likely to kill a server (binary bytes crash a server that decodes
 // text), so each probe tests one thing; Ctrl+C goes to a second run when the first has stopped.
-export async function observeUdpEcho(submission: Submission, context: ScenarioContext): Promise<UdpEchoObservations> {
-  const rubric = rubricFor(context.rubric, 'udp-echo');
-  await using prepared = await prepareRun(submission, { ...rubric.program, launch: rubric.launch }, context);
-  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
-  const { entry, source, workspace, spec, mappedPort } = prepared;
-  const run: RunContext = {
-    rubric,
-    entryName: entry.name,
-    spec,
-    workspace,
-    mappedPort,
-    bindAddresses: rubric.program.bindAddresses,
-    ...(context.signal ? { signal: context.signal } : {}),
-  };
-  const ran = { kind: 'ran', entry, source, labPort: rubric.program.port, mappedPort } as const;
+export function observeUdpEcho(submission: Submission, context: ScenarioContext): Promise<UdpEchoObservations> {
+  return observeServer(submission, context, 'udp-echo', probeEchoes);
+}
 
-  await using server = startStudentProcess(spec, context.signal);
-  const start = await observeStart(server, run);
-  if (start.kind !== 'bound') {
-    await server.kill();
-    return { ...ran, start, output: outputOf(server, workspace.dir) };
-  }
+async function probeEchoes(
+  server: StudentProcess,
+  start: StartObservation & { kind: 'bound' },
+  run: RunContext,
+): Promise<Probed<EchoLiveObservations>> {
   const target = loopbackTarget(start.socket)!;
   const probe = (clientPayloads: readonly (readonly Buffer[])[]) => probeServer(server, run, target, clientPayloads);
   const echo = await probe([[payloads.echo]]);
   const manyClients = await probe(payloads.manyClients);
-  const sizes = await probe(echoSizes(rubric.program.maxPayload).map((size) => [sizedPayload(size)]));
+  const sizes = await probe(echoSizes(run.rubric.program.maxPayload).map((size) => [sizedPayload(size)]));
   const binary = await probe([[payloads.binary]]);
   const stopped = await observeStop(server, run);
   const live: EchoLiveObservations = { echo, manyClients, sizes, binary, stop: stopped.stop };
-  const output = outputOf(server, workspace.dir);
-  return stopped.restartOutput ? { ...ran, start, live, output, restartOutput: stopped.restartOutput } : { ...ran, start, live, output };
+  return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
 }
 
 // One probe: its datagrams, unless the server has already stopped.

@@ -1,0 +1,80 @@
+import type { Submission } from '../../discovery/submission.js';
+import { canHold } from '../../launch/command.js';
+import type { RunOutput } from '../../launch/run-output.js';
+import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import type { Workspace } from '../../launch/workspace.js';
+import type { ScenarioContext } from './context.js';
+import { outputOf } from './launch.js';
+import type { ProgramObservations } from './observations.js';
+import { prepareRun, withoutDisposal } from './prepare-run.js';
+import { type RubricFor, rubricFor } from './rubric.js';
+import { observeStart, type ServingRun } from './serving.js';
+import type { StartObservation } from './serving-observations.js';
+
+// A server's story, whatever it serves: prepared, started, its socket waited for, then probed by its kind.
+
+type ServerKind = 'udp-server' | 'udp-echo' | 'tcp-server' | 'http-server';
+
+// What every step of one server submission's run needs to know (ServingRun: what the shared steps need).
+export interface ServerRun<K extends ServerKind> extends ServingRun {
+  readonly rubric: RubricFor<K>;
+  readonly spec: LaunchSpec;
+  readonly workspace: Workspace;
+  readonly signal?: AbortSignal;
+  // The launch runs Python with the grader's hook: its restart can be started ahead, held (shared/restart.ts).
+  readonly holdable: boolean;
+}
+
+// What a kind's probes of a server that started saw, and the output of a second run when there was one.
+export interface Probed<Live> {
+  readonly live: Live;
+  readonly restartOutput?: RunOutput;
+}
+
+export type ServerObservations<Live> = ProgramObservations<{
+  readonly start: StartObservation;
+  // Present only when the server's socket was reachable over loopback and the probes ran.
+  readonly live?: Live;
+  readonly output: RunOutput;
+  readonly restartOutput?: RunOutput;
+}>;
+
+// TCP kinds wait for a listening socket, and get ports no TCP socket is left on.
+const tcpKinds: readonly ServerKind[] = ['tcp-server', 'http-server'];
+
+export async function observeServer<K extends ServerKind, Live>(
+  submission: Submission,
+  context: ScenarioContext,
+  kind: K,
+  probe: (server: StudentProcess, start: StartObservation & { kind: 'bound' }, run: ServerRun<K>) => Promise<Probed<Live>>,
+): Promise<ServerObservations<Live>> {
+  const rubric = rubricFor(context.rubric, kind);
+  // What every server's rubric has (its port, its bind addresses), read through the union of the kinds.
+  const { program } = rubricFor<ServerKind>(context.rubric, kind);
+  const tcp = tcpKinds.includes(kind);
+  await using prepared = await prepareRun(submission, { ...program, launch: rubric.launch, ...(tcp ? { tcp } : {}) }, context);
+  if (prepared.kind !== 'ready') return withoutDisposal(prepared);
+  const { entry, source, workspace, spec, mappedPort } = prepared;
+  const run: ServerRun<K> = {
+    ...(tcp ? { protocol: 'tcp' as const } : {}),
+    rubric,
+    entryName: entry.name,
+    spec,
+    workspace,
+    mappedPort,
+    bindAddresses: program.bindAddresses,
+    holdable: canHold(rubric.launch, entry.name),
+    ...(context.signal ? { signal: context.signal } : {}),
+  };
+  const ran = { kind: 'ran', entry, source, labPort: program.port, mappedPort } as const;
+
+  await using server = startStudentProcess(spec, context.signal);
+  const start = await observeStart(server, run);
+  if (start.kind !== 'bound') {
+    await server.kill();
+    return { ...ran, start, output: outputOf(server, workspace.dir) };
+  }
+  const { live, restartOutput } = await probe(server, start, run);
+  const output = outputOf(server, workspace.dir);
+  return restartOutput ? { ...ran, start, live, output, restartOutput } : { ...ran, start, live, output };
+}
