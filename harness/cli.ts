@@ -7,6 +7,7 @@ import { printError } from './cli/fail.js';
 import type { CliSettings } from './cli/settings.js';
 import { killAllStudentProcesses } from './launch/student-process.js';
 import { defaultOptions, langFromEnvironment } from './options.js';
+import { packageVersion } from './paths.js';
 import { defaultReportOptions, parseFormats, reportFormats } from './reports/formats.js';
 import { csvDelimiters } from './reports/grades-csv.js';
 import { languages } from './rubric/languages.js';
@@ -103,7 +104,7 @@ const argv = await yargs(hideBin(process.argv))
   })
   .strict()
   .help()
-  .version()
+  .version(packageVersion())
   .wrap(Math.min(110, process.stdout.columns || 110))
   .fail((message, error) => {
     process.stderr.write(`grade: ${error?.message ?? message}\nRun "grade --help" for usage.\n`);

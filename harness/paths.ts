@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,3 +17,8 @@ export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url
 export const rubricsDir = join(packageRoot, 'rubrics');
 export const pythonHookDir = join(packageRoot, 'harness', 'hooks', 'python');
 export const nodeHookFile = join(packageRoot, 'harness', 'hooks', 'node', 'port-map.mjs');
+
+// Given to yargs: its own guess looks for a package.json above node_modules/yargs, which the bundle has not.
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}

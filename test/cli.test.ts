@@ -83,4 +83,15 @@ describe('grade CLI', () => {
     for (const option of ['--rubric', '--out', '--jobs', '--fail-under', '--lang']) expect(stdout).toContain(option);
     expect(stdout).toContain('grade submissions/alice');
   });
+
+  // The CLI is a bundle: yargs's own guesses (package.json above node_modules/yargs, its locales beside it) do not apply.
+  it("prints the package's version from any folder, and French help under a French locale", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cli-cwd-'));
+    const version = await execa('node', [cli, '--version'], { cwd: elsewhere, reject: false });
+    expect(version.stdout).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    const help = await execa('node', [cli, '--help'], { cwd: elsewhere, reject: false, env: { LC_ALL: 'fr_FR.UTF-8' } });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('Options :');
+    expect(help.stdout).toContain('Exemples :');
+  });
 });
