@@ -1,7 +1,7 @@
 import type { Submission } from '../../discovery/submission.js';
 import { canHold } from '../../launch/command.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import { type LaunchSpec, type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import { type HeldProcess, type LaunchSpec, type StudentProcess, startHeldProcess, startStudentProcess } from '../../launch/student-process.js';
 import type { Workspace } from '../../launch/workspace.js';
 import type { ScenarioContext } from './context.js';
 import { outputOf } from './launch.js';
@@ -21,8 +21,9 @@ export interface ServerRun<K extends ServerKind> extends ServingRun {
   readonly spec: LaunchSpec;
   readonly workspace: Workspace;
   readonly signal?: AbortSignal;
-  // The launch runs Python with the grader's hook: its restart can be started ahead, held (shared/restart.ts).
-  readonly holdable: boolean;
+  // Kinds that restart the server: its restart, started with the first run and held (shared/restart.ts);
+  // undefined when the launch cannot be held (restartServer then starts one).
+  readonly heldRestart: HeldProcess | undefined;
 }
 
 // What a kind's probes of a server that started saw, and the output of a second run when there was one.
@@ -41,6 +42,8 @@ export type ServerObservations<Live> = ProgramObservations<{
 
 // TCP kinds wait for a listening socket, and get ports no TCP socket is left on.
 const tcpKinds: readonly ServerKind[] = ['tcp-server', 'http-server'];
+// Kinds whose story restarts the server after its Ctrl+C.
+const restartingKinds: readonly ServerKind[] = ['udp-server', 'tcp-server'];
 
 export async function observeServer<K extends ServerKind, Live>(
   submission: Submission,
@@ -55,6 +58,10 @@ export async function observeServer<K extends ServerKind, Live>(
   await using prepared = await prepareRun(submission, { ...program, launch: rubric.launch, ...(tcp ? { tcp } : {}) }, context);
   if (prepared.kind !== 'ready') return withoutDisposal(prepared);
   const { entry, source, workspace, spec, mappedPort } = prepared;
+  await using server = startStudentProcess(spec, context.signal);
+  // Started right after the first run, so that the two interpreters' start-ups overlap; killed unless used.
+  const holdable = restartingKinds.includes(kind) && canHold(rubric.launch, entry.name);
+  await using heldRestart = holdable ? startHeldProcess(spec, context.signal) : undefined;
   const run: ServerRun<K> = {
     ...(tcp ? { protocol: 'tcp' as const } : {}),
     rubric,
@@ -63,12 +70,11 @@ export async function observeServer<K extends ServerKind, Live>(
     workspace,
     mappedPort,
     bindAddresses: program.bindAddresses,
-    holdable: canHold(rubric.launch, entry.name),
+    heldRestart,
     ...(context.signal ? { signal: context.signal } : {}),
   };
   const ran = { kind: 'ran', entry, source, labPort: program.port, mappedPort } as const;
 
-  await using server = startStudentProcess(spec, context.signal);
   const start = await observeStart(server, run);
   if (start.kind !== 'bound') {
     await server.kill();

@@ -1,12 +1,12 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { RunOutput } from '../../launch/run-output.js';
-import type { HeldProcess, StudentProcess } from '../../launch/student-process.js';
+import type { StudentProcess } from '../../launch/student-process.js';
 import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import { type Conversation, type ConversationOptions, converse, converseAtOnce, converseInTurn } from '../../probes/tcp.js';
 import { ensureTimeWait } from '../../probes/time-wait.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
-import { prestartRestart, restartServer } from '../shared/restart.js';
+import { restartServer } from '../shared/restart.js';
 import { interruptServer, observeStart, settle } from '../shared/serving.js';
 import type { StartObservation } from '../shared/serving-observations.js';
 import type {
@@ -37,8 +37,6 @@ async function probeLiveServer(
   start: StartObservation & { kind: 'bound' },
   run: RunContext,
 ): Promise<Probed<LiveObservations>> {
-  // A server that bound on the lab's port is restarted, whatever happens to this run.
-  await using held = start.socket.port === run.mappedPort ? prestartRestart(run.spec, run.holdable, run.signal) : undefined;
   const target = loopbackTarget(start.socket)!;
   const watch = (text: string) => {
     server.stdout.watchFor(text);
@@ -58,7 +56,7 @@ async function probeLiveServer(
   const printedPayload = seen(payloads.reply.toString());
   const printedClient = local !== undefined && seen(String(local.port)) && seen(local.address);
 
-  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined, held);
+  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined);
   const ctrlC: CtrlCObservation = firstCtrlC
     ? { relaunched: false, interrupt: firstCtrlC }
     : (restarted.ctrlC ?? { relaunched: false, interrupt: { kind: 'already-dead', death: deathOf(server, run.entryName) } });
@@ -104,12 +102,11 @@ async function restartWithTimeWait(
   target: LoopbackTarget,
   run: RunContext,
   interrupt: boolean,
-  held: HeldProcess | undefined,
 ): Promise<{ restart: RestartObservation; ctrlC?: CtrlCObservation; output?: RunOutput }> {
   if (start.socket.port !== run.mappedPort) return { restart: { kind: 'other-port' } };
   const timeWait = await ensureTimeWait(target, timeWaitDeadlineMs);
   if (timeWait === 'missing') return { restart: { kind: 'no-time-wait' } };
-  await using again = await restartServer(held, run.spec, run.rubric.timeouts.startupMs, run.signal);
+  await using again = await restartServer(run.heldRestart, run.spec, run.rubric.timeouts.startupMs, run.signal);
   const restartStart = await observeStart(again, run);
   const restart = { kind: 'ran', timeWait, start: restartStart } as const;
   if (!interrupt || restartStart.kind !== 'bound') {

@@ -5,7 +5,7 @@ import type { ScenarioContext } from '../shared/context.js';
 import type { LiveObservations, RestartObservation, StartObservation, UdpServerObservations } from './observations.js';
 import { payloads } from './payloads.js';
 import { outputOf } from '../shared/launch.js';
-import { prestartRestart, restartServer } from '../shared/restart.js';
+import { restartServer } from '../shared/restart.js';
 import { interruptServer, observeStart, traffic } from '../shared/serving.js';
 import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
 
@@ -23,8 +23,6 @@ async function probeLiveServer(
   run: RunContext,
 ): Promise<Probed<LiveObservations>> {
   const { replyMs, interruptGraceMs, startupMs } = run.rubric.timeouts;
-  // Only a server that bound gets here: its restart will most likely be needed.
-  await using held = prestartRestart(run.spec, run.holdable, run.signal);
   const target = loopbackTarget(start.socket)!;
   const reuseAddr = await reuseAddrProbe(start.socket);
 
@@ -47,7 +45,7 @@ async function probeLiveServer(
     const restart: RestartObservation = { kind: 'not-attempted' };
     return { live: { reuseAddr, reply, manyClients, printedPayload, printedClient, interrupt, restart } };
   }
-  await using again = await restartServer(held, run.spec, startupMs, run.signal);
+  await using again = await restartServer(run.heldRestart, run.spec, startupMs, run.signal);
   const restartStart = await observeStart(again, run);
   const restartTarget = restartStart.kind === 'bound' ? loopbackTarget(restartStart.socket) : undefined;
   const restartReply = restartTarget && (await traffic(again, run.entryName, restartTarget, [[payloads.restart]], replyMs));
