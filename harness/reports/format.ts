@@ -12,17 +12,12 @@ export function localized(text: LocalizedText, lang: Lang): string {
   return text[lang];
 }
 
-// One formatter per language: building an Intl.NumberFormat costs ~1 ms, and reports call this per check.
-const formatters = new Map<Lang, Intl.NumberFormat>();
-
-// 17,5 in French, 17.5 in English; whole numbers without decimals.
+// 17,5 in French, 17.5 in English: at most two decimals, none for whole numbers. By hand rather than with
+// Intl.NumberFormat, whose first use loads ICU's number data (~10 ms, at the end of every run).
 export function points(value: number, lang: Lang): string {
-  let formatter = formatters.get(lang);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 });
-    formatters.set(lang, formatter);
-  }
-  return formatter.format(value);
+  // Rounded on the decimal digits, as Intl rounds (1.005 → 1.01), not on the binary value (1.00499…).
+  const text = String(Number(`${Math.round(Number(`${value.toFixed(6)}e2`))}e-2`));
+  return lang === 'fr' ? text.replace('.', ',') : text;
 }
 
 export function scoreText(score: number, maxScore: number, lang: Lang): string {
