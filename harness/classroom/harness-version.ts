@@ -12,23 +12,24 @@ export function harnessFingerprint(): Promise<string> {
 }
 
 async function computeFingerprint(): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(await readFile(join(packageRoot, 'package.json')));
   const root = join(packageRoot, 'harness');
-  for (const file of (await listFiles(root)).sort()) {
-    if (file.endsWith('.test.ts')) continue;
-    hash.update(`${file}\0`);
-    hash.update(await readFile(join(root, file)));
-  }
+  const files = (await listFiles(root)).filter((file) => !file.endsWith('.test.ts')).sort();
+  // Read all at once: one after the other, ~190 files kept a one-submission run waiting ~40 ms at its end.
+  const [manifest, ...contents] = await Promise.all([join(packageRoot, 'package.json'), ...files.map((file) => join(root, file))].map((path) => readFile(path)));
+  const hash = createHash('sha256').update(manifest!);
+  files.forEach((file, index) => hash.update(`${file}\0`).update(contents[index]!));
   return hash.digest('hex');
 }
 
+// Python's bytecode caches are not code: they come and go with the interpreters that ran the hooks.
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(join(dir, entry.name), path)));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return entry.name === '__pycache__' ? [] : listFiles(join(dir, entry.name), path);
+      return entry.isFile() ? [path] : [];
+    }),
+  );
+  return nested.flat();
 }
