@@ -130,3 +130,33 @@ describe('the cache of --python', () => {
     }
   });
 });
+
+// pyenv's answer depends on files it documents (resolution-inputs.ts): while they are unchanged, a run
+// starts grading with the cached interpreter and starts no resolution at all.
+describe('the cache of a pyenv shim', () => {
+  it('resolves once, then again only after a version file changed', async () => {
+    const dir = mkdtempSync(join(scratch, 'pyenv-'));
+    const root = join(dir, 'pyenv');
+    mkdirSync(join(root, 'shims'), { recursive: true });
+    const shim = join(root, 'shims', 'python3');
+    writeFileSync(shim, `#!/bin/sh\necho "$*" >> ${dir}/calls\nexec ${realPython} "$@"\n`);
+    chmodSync(shim, 0o755);
+    writeFileSync(join(root, 'version'), '3\n');
+    mkdirSync(join(dir, 'alice'));
+    writeFileSync(join(dir, 'alice', 'simpleUDPServeur.py'), correct);
+    const env = { GRADER_CACHE_DIR: join(dir, 'cache'), PYENV_ROOT: root, LANG: 'C.UTF-8', NO_COLOR: '1' };
+    const grade = async () => {
+      const args = [cli, join(dir, 'alice'), '--out', mkdtempSync(join(dir, 'out-')), '--sandbox', 'off', '--lang', 'en', '--python', shim];
+      const result = await execa('node', args, { cwd: dir, reject: false, env });
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain('Score: 20/20');
+      return readFileSync(join(dir, 'calls'), 'utf8').match(/^-c /gm)?.length ?? 0;
+    };
+
+    expect(await grade()).toBe(1);
+    expect(await grade()).toBe(1);
+    writeFileSync(join(dir, '.python-version'), '3\n'); // pyenv local
+    expect(await grade()).toBe(2);
+    expect(await grade()).toBe(2);
+  });
+});

@@ -40,16 +40,18 @@ describe('the Python cache file', () => {
 
   it('gives back what was remembered, under the same key only', () => {
     const file = join(scratch, 'round-trip', 'python.json');
-    rememberPython('key', python, file);
-    expect(readCachedPython('key', file)).toEqual(python);
+    rememberPython('key', { python }, file);
+    expect(readCachedPython('key', file)).toEqual({ python });
     expect(readCachedPython('other key', file)).toBeUndefined();
+    rememberPython('key', { python, inputs: 'state of the files' }, file);
+    expect(readCachedPython('key', file)).toEqual({ python, inputs: 'state of the files' });
   });
 
   it('forgets an executable that is gone', () => {
     const file = join(scratch, 'gone', 'python.json');
     const gone = join(scratch, 'gone-python3');
     symlinkSync(process.execPath, gone);
-    rememberPython('key', { ...python, executable: gone }, file);
+    rememberPython('key', { python: { ...python, executable: gone } }, file);
     rmSync(gone);
     expect(readCachedPython('key', file)).toBeUndefined();
   });
@@ -62,7 +64,7 @@ describe('the Python cache file', () => {
     expect(readCachedPython('key', garbage)).toBeUndefined();
     const blocked = join(scratch, 'a-file', 'python.json');
     writeFileSync(join(scratch, 'a-file'), '');
-    expect(() => rememberPython('key', python, blocked)).not.toThrow();
+    expect(() => rememberPython('key', { python }, blocked)).not.toThrow();
     expect(readCachedPython('key', blocked)).toBeUndefined();
   });
 });

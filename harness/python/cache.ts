@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { PythonInterpreter } from './resolve.js';
 
-// The last run's resolution of --python, so that the next identical run may start grading at once
-// (./speculate.ts). Only ever a guess: every run still resolves, and any failure here means no cache.
+// The last run's resolution of --python, so that the next identical run may start grading at once: without
+// resolving when the files it depended on are unchanged (./resolution-inputs.ts), else while it resolves
+// again (./speculate.ts). Any failure here means no cache.
 
 // The usual home of a tool's cache (find-cache-dir); GRADER_CACHE_DIR moves it (tests).
 export function pythonCacheFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -16,7 +17,7 @@ export function pythonCacheFile(env: NodeJS.ProcessEnv = process.env): string {
 const keyVariables = /^(PATH|HOME|VIRTUAL_ENV|PYTHON\w*|PYENV\w*|ASDF\w*|CONDA\w*|MISE\w*|RTX\w*|UV\w*)$/;
 
 // Everything that can change what `command` resolves to, short of files a version manager reads (those
-// are why the resolution is always verified).
+// are resolutionInputs, or why the resolution is run again).
 export function cacheKey(command: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const variables = Object.keys(env)
     .filter((name) => keyVariables.test(name))
@@ -25,29 +26,34 @@ export function cacheKey(command: string, env: NodeJS.ProcessEnv = process.env, 
   return createHash('sha256').update(JSON.stringify({ command, cwd, variables })).digest('hex');
 }
 
-interface CacheEntry {
-  readonly key: string;
+export interface CachedPython {
   readonly python: PythonInterpreter;
+  // The state of the files the answer depended on, when they are known (resolutionInputs).
+  readonly inputs?: string;
 }
 
-export function readCachedPython(key: string, file: string = pythonCacheFile()): PythonInterpreter | undefined {
+interface CacheEntry extends CachedPython {
+  readonly key: string;
+}
+
+export function readCachedPython(key: string, file: string = pythonCacheFile()): CachedPython | undefined {
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
     const python = entry.key === key ? entry.python : undefined;
     if (typeof python?.executable !== 'string' || typeof python.version !== 'string' || !Array.isArray(python.prefixes)) return undefined;
     accessSync(python.executable, constants.X_OK); // Throws when it is gone.
-    return python;
+    return typeof entry.inputs === 'string' ? { python, inputs: entry.inputs } : { python };
   } catch {
     return undefined;
   }
 }
 
-export function rememberPython(key: string, python: PythonInterpreter, file: string = pythonCacheFile()): void {
+export function rememberPython(key: string, cached: CachedPython, file: string = pythonCacheFile()): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     // Written aside then renamed: runs side by side never read half a file.
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, python } satisfies CacheEntry));
+    writeFileSync(temporary, JSON.stringify({ key, ...cached } satisfies CacheEntry));
     renameSync(temporary, file);
   } catch {
     // No cache: the next run waits for the resolution, as without one.

@@ -1,26 +1,40 @@
-import { cacheKey, readCachedPython, rememberPython } from './cache.js';
+import { cacheKey, type CachedPython, readCachedPython, rememberPython } from './cache.js';
+import { resolutionInputs } from './resolution-inputs.js';
 import { resolvePython, type PythonInterpreter } from './resolve.js';
 
 // One run's answer to "which Python?": the last identical run's at once, and this run's own a little later.
 export interface PythonChoice {
   // From the cache: an identical run resolved it before, and its executable still exists.
   readonly cached: PythonInterpreter | undefined;
-  // Resolved again on every run (a `pyenv global` changes nothing in the cache's key); rejects as resolvePython does.
+  // The cached answer itself when the files it depended on are unchanged; else resolved again (a `pyenv
+  // global` changes nothing in the cache's key). Rejects as resolvePython does.
   readonly fresh: Promise<PythonInterpreter>;
 }
 
 // Several programs of one run share a choice: one resolution, one cache update.
 export function choosePython(command: string): PythonChoice {
   const key = cacheKey(command);
-  const cached = readCachedPython(key);
+  const entry = readCachedPython(key);
+  if (entry && stands(command, entry)) return { cached: entry.python, fresh: Promise.resolve(entry.python) };
   const fresh = resolvePython(command);
   fresh.then(
     (python) => {
-      if (!cached || !samePython(python, cached)) rememberPython(key, python);
+      const inputs = resolutionInputs(command, python);
+      if (!entry || !samePython(python, entry.python) || inputs !== entry.inputs) rememberPython(key, inputs === undefined ? { python } : { python, inputs });
     },
     () => undefined, // Reported by whoever awaits `fresh`.
   );
-  return { cached, fresh };
+  return { cached: entry?.python, fresh };
+}
+
+// For the CLI's first moments: whether choosePython will find the last answer standing, with nothing to run.
+export function cachedPythonStands(command: string): boolean {
+  const entry = readCachedPython(cacheKey(command));
+  return entry !== undefined && stands(command, entry);
+}
+
+function stands(command: string, { python, inputs }: CachedPython): boolean {
+  return inputs !== undefined && inputs === resolutionInputs(command, python);
 }
 
 export function samePython(a: PythonInterpreter, b: PythonInterpreter): boolean {
