@@ -70,12 +70,20 @@ function patchStreamConnect(proto) {
   const original = proto.connect;
   proto.connect = function (...args) {
     const [first] = args;
-    const options = Array.isArray(first) ? first[0] : first;
-    if (options !== null && typeof options === 'object' && 'port' in options) options.port = destination(options.port);
-    else if (typeof first === 'number' || typeof first === 'string') args[0] = destination(first);
+    if (Array.isArray(first)) {
+      if (hasPort(first[0])) first[0] = withDestination(first[0]);
+    } else if (hasPort(first)) {
+      args[0] = withDestination(first);
+    } else if (typeof first === 'number' || typeof first === 'string') {
+      args[0] = destination(first);
+    }
     return original.apply(this, args);
   };
 }
+
+const hasPort = (options) => options !== null && typeof options === 'object' && 'port' in options;
+// A copy: the options object is the program's own, and connecting with it again must not map its port twice.
+const withDestination = (options) => ({ ...options, port: destination(options.port) });
 
 if (spec.trim() !== '') {
   patch(dgram.Socket.prototype, 'bind');
