@@ -34,6 +34,15 @@ describe('grade CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).submissions[0]).toMatchObject({ id: 'correct', score: 20 });
   });
 
+  it('ends a class run with its count, time and mean, decimals written the French way in French', async () => {
+    const folders = ['correct', 'wrong-reply'].map((name) => join(fixtures, 'udp-server', name));
+    const fr = await grade([...folders, '--lang', 'fr']);
+    expect(fr.exitCode).toBe(0);
+    expect(fr.stdout).toMatch(/^2 rendu\(s\) corrigé\(s\) en \d+,\d s, moyenne 18\/20\.$/m);
+    const en = await grade([...folders, '--lang', 'en']);
+    expect(en.stdout).toMatch(/^2 submission\(s\) graded in \d+\.\d s, mean 18\/20\.$/m);
+  });
+
   it('grades a single file named on the command line', async () => {
     const file = join(fixtures, 'udp-server', 'wrong-reply', 'simpleUDPServeur.py');
     const { exitCode, out } = await grade([file]);

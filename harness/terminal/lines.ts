@@ -55,9 +55,10 @@ export function programsFinalLines(runs: readonly GradeRun[], outDir: string, la
 function gradedLine(run: GradeRun, lang: Lang): string {
   const count = run.submissions.length;
   const mean = count === 0 ? 0 : run.submissions.reduce((sum, result) => sum + result.score, 0) / count;
+  const seconds = (run.durationMs / 1000).toFixed(1);
   const graded = message('terminal.graded', {
     count,
-    seconds: (run.durationMs / 1000).toFixed(1),
+    seconds: lang === 'fr' ? seconds.replace('.', ',') : seconds,
     mean: scoreText(Math.round(mean * 100) / 100, run.rubric.total, lang),
   });
   return translate(graded, lang);
