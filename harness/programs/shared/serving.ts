@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
 import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
+import { watchFileChanges } from '../../launch/file-changes.js';
 import { waitUntilIdle } from '../../launch/idle.js';
 import type { BoundSocket } from '../../launch/proc-sockets.js';
 import type { StudentProcess } from '../../launch/student-process.js';
@@ -48,14 +49,19 @@ async function requestedBind(run: ServingRun, socket: BoundSocket): Promise<Requ
   const needed =
     socket.port !== run.mappedPort || (run.bindAddresses !== undefined && !acceptedAddresses(run.bindAddresses).includes(socket.address));
   const started = performance.now();
+  // Watched before the first read: a line written in between still wakes the wait.
+  using written = needed ? watchFileChanges(run.workspace.bindLog) : undefined;
   for (;;) {
     const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === socket.port);
-    if (found || !needed || performance.now() - started > bindLogDeadlineMs) return found;
-    await delay(2);
+    const leftMs = bindLogDeadlineMs - (performance.now() - started);
+    if (found || !needed || leftMs <= 0) return found;
+    await Promise.race([delay(Math.min(written ? unwatchedReadMs : 2, leftMs)), ...(written ? [written.next()] : [])]);
   }
 }
 
 const bindLogDeadlineMs = 1000;
+// With the log watched, a read this often only covers a change the watch could miss.
+const unwatchedReadMs = 50;
 
 // Sends each client's datagrams and notes if the server died on the way.
 export async function traffic(
