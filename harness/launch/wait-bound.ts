@@ -12,9 +12,10 @@ export type BindWait =
   | { readonly kind: 'timeout'; readonly otherSockets: readonly BoundSocket[] };
 
 const pollIntervalMs = 2;
-// With a bind hint (the hook's log, written just after bind()), /proc is read when it changes, and
-// otherwise only this often: a program that binds without the hook is still seen, at most this late.
-const hintedPollIntervalMs = 10;
+// With a bind hint (the hook's log, written just after bind() and listen()), /proc is read when it
+// changes, and otherwise only this often: a program that binds without the hook is still seen, at most
+// this late. A TCP table costs ~3 ms a read here (the kernel walks its whole connection hash), a UDP one 0.05 ms.
+const hintedPollIntervalMs = { udp: 10, tcp: 50 } as const;
 // lsof is a process per call: poll it less often.
 const lsofPollIntervalMs = 20;
 
@@ -37,7 +38,7 @@ export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tc
   const wanted = tablesOf[protocol];
   const readBoundSockets = socketReader();
   using hint = readBoundSockets === lsofBoundSockets || bindHint === undefined ? undefined : watchFileChanges(bindHint);
-  const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs : pollIntervalMs;
+  const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs[protocol] : pollIntervalMs;
   for (;;) {
     const readAt = performance.now();
     const sockets = (await readBoundSockets(program.pid, wanted)).filter((socket) => socket.state === (protocol === 'udp' ? udpUnconnected : tcpListen));

@@ -1,5 +1,6 @@
 // Node twin of harness/hooks/python/sitecustomize.py: moves the lab's fixed ports to grader-chosen ones so runs can go in parallel.
 import dgram from 'node:dgram';
+import { appendFileSync } from 'node:fs';
 import net from 'node:net';
 
 const spec = process.env.GRADER_PORT_MAP ?? '';
@@ -85,9 +86,31 @@ const hasPort = (options) => options !== null && typeof options === 'object' && 
 // A copy: the options object is the program's own, and connecting with it again must not map its port twice.
 const withDestination = (options) => ({ ...options, port: destination(options.port) });
 
+// As the Python hook does: each listening TCP server appends {"listen": port} to the bind log, which wakes
+// the grader's wait for it (reading /proc's TCP tables costs milliseconds, so it is done on this cue).
+function logListening(proto) {
+  const original = proto.listen;
+  const log = process.env.GRADER_BIND_LOG;
+  proto.listen = function (...args) {
+    if (log) {
+      this.once('listening', () => {
+        const address = this.address();
+        if (address === null || typeof address !== 'object') return; // A pipe, not a port.
+        try {
+          appendFileSync(log, `${JSON.stringify({ listen: address.port })}\n`);
+        } catch {
+          // No log: the grader sees the socket in /proc a little later.
+        }
+      });
+    }
+    return original.apply(this, args);
+  };
+}
+
 if (spec.trim() !== '') {
   patch(dgram.Socket.prototype, 'bind');
   patch(net.Server.prototype, 'listen');
+  logListening(net.Server.prototype);
   patchSend(dgram.Socket.prototype);
   patchConnect(dgram.Socket.prototype);
   patchStreamConnect(net.Socket.prototype);

@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nodeHookFile } from '../../paths.js';
@@ -32,5 +35,20 @@ describe('the Node port-mapping hook', () => {
     } finally {
       server.close();
     }
+  });
+
+  // Its wait for a TCP server (launch/wait-bound.ts) wakes on the log instead of reading /proc's TCP tables in a loop.
+  it('logs {"listen": port} once a TCP server listens, on the port it got', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'hook-log-')), 'binds.jsonl');
+    const program = "const s = require('node:net').createServer(); s.listen(3000, '127.0.0.1', () => { console.log(s.address().port); s.close(); });";
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [`--import=${pathToFileURL(nodeHookFile).href}`, '-e', program],
+        { env: { ...process.env, GRADER_PORT_MAP: '3000=0', GRADER_BIND_LOG: log }, timeout: 10_000 },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
+    );
+    expect(JSON.parse(readFileSync(log, 'utf8'))).toEqual({ listen: Number(stdout.trim()) });
   });
 });
