@@ -1,4 +1,4 @@
-import { createSocket } from 'node:dgram';
+import { bindServerSocket } from './udp-server-socket.js';
 
 // What the relay does with the n-th datagram it receives (0-based, in arrival order).
 export type EchoFate =
@@ -25,21 +25,12 @@ export interface UdpEchoRelay extends AsyncDisposable {
 }
 
 export async function startEchoRelay(address: string, port: number, fateOf: (index: number) => EchoFate): Promise<UdpEchoRelay> {
-  const socket = createSocket('udp4');
+  const socket = await bindServerSocket(address, port);
   const datagrams: RelayedDatagram[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const waiters: { count: number; resolve: () => void }[] = [];
   let held: (() => void) | undefined;
 
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(port, address, () => {
-      socket.off('error', reject);
-      // Later errors (a client gone before its echo) only mean that client reads nothing.
-      socket.on('error', () => undefined);
-      resolve();
-    });
-  });
 
   // Node's timers may fire up to a millisecond early (libuv's clock is cached and counts whole ms): re-armed
   // until `due` has really passed, so no client can measure an RTT shorter than the injected delay.

@@ -1,4 +1,4 @@
-import { createSocket } from 'node:dgram';
+import { bindServerSocket } from './udp-server-socket.js';
 
 // A datagram as the grader's own server received it.
 export interface ReceivedDatagram {
@@ -18,19 +18,10 @@ export interface UdpListener extends AsyncDisposable {
 }
 
 export async function listenUdp(address: string, port: number, answer?: Buffer): Promise<UdpListener> {
-  const socket = createSocket('udp4');
+  const socket = await bindServerSocket(address, port);
   const datagrams: ReceivedDatagram[] = [];
   let arrived: (datagram: ReceivedDatagram) => void = () => undefined;
   const first = new Promise<ReceivedDatagram>((resolve) => (arrived = resolve));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(port, address, () => {
-      socket.off('error', reject);
-      // Later errors (a client gone before the answer reached it) only mean that client reads nothing.
-      socket.on('error', () => undefined);
-      resolve();
-    });
-  });
   socket.on('message', (payload, sender) => {
     const datagram = { payload, fromAddress: sender.address, fromPort: sender.port, at: performance.now() };
     datagrams.push(datagram);
