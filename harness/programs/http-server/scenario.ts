@@ -1,14 +1,13 @@
 import type { Submission } from '../../discovery/submission.js';
-import type { RunOutput } from '../../launch/run-output.js';
-import { type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import type { StudentProcess } from '../../launch/student-process.js';
 import { exchangeHttp } from '../../probes/http.js';
 import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
 import type { ScenarioContext } from '../shared/context.js';
-import { deathOf, outputOf } from '../shared/launch.js';
-import { interruptServer, observeStart, settle } from '../shared/serving.js';
+import { deathOf } from '../shared/launch.js';
+import { interruptServer, settle } from '../shared/serving.js';
 import type { HttpLiveObservations, HttpServerObservations, RequestObservation, StopObservation } from './observations.js';
 import { emptyRequest, garbageRequest, getRequest } from './requests.js';
-import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
+import { observeServer, type Probed, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
 import type { InterruptObservation, StartObservation } from '../shared/serving-observations.js';
 
 type RunContext = ServerRun<'http-server'>;
@@ -33,7 +32,10 @@ async function serveRequests(
   const garbage = await send(garbageRequest);
   const empty = await send(emptyRequest, true);
   const after = await send(getRequest(homePath));
-  const stopped = await observeStop(server, run);
+  // Whether Ctrl+C stops the server is judged apart from what stopped it during the requests.
+  const stopped = await stopOrRelaunch(server, run, async (running, relaunched) =>
+    stopOf(await interruptServer(running, run.rubric.timeouts.interruptGraceMs, run.entryName), relaunched),
+  );
   const live: HttpLiveObservations = { home, missing, malformed: { garbage, empty, after }, stop: stopped.stop };
   return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
 }
@@ -52,21 +54,6 @@ async function requestOnce(
   const exchange = await exchangeHttp(target, { request, endAfterRequest, deadlineMs, maxBytes: run.rubric.program.maxResponseBytes });
   await settle(server);
   return server.exitStatus() ? { kind: 'exchanged', exchange, death: deathOf(server, run.entryName) } : { kind: 'exchanged', exchange };
-}
-
-// Ctrl+C on the server, or on a second run of it when the first one stopped during the requests: whether
-// Ctrl+C stops a server is judged apart from what killed it before.
-async function observeStop(server: StudentProcess, run: RunContext): Promise<{ stop: StopObservation; restartOutput?: RunOutput }> {
-  const graceMs = run.rubric.timeouts.interruptGraceMs;
-  if (!server.exitStatus()) return { stop: stopOf(await interruptServer(server, graceMs, run.entryName), false) };
-  await using again = startStudentProcess(run.spec, run.signal);
-  const start = await observeStart(again, run);
-  if (start.kind !== 'bound') {
-    await again.kill();
-    return { stop: { kind: 'no-relaunch', start }, restartOutput: outputOf(again, run.workspace.dir) };
-  }
-  const stop = stopOf(await interruptServer(again, graceMs, run.entryName), true);
-  return { stop, restartOutput: outputOf(again, run.workspace.dir) };
 }
 
 function stopOf(interrupt: InterruptObservation, relaunched: boolean): StopObservation {

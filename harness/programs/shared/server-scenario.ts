@@ -84,3 +84,27 @@ export async function observeServer<K extends ServerKind, Live>(
   const output = outputOf(server, workspace.dir);
   return restartOutput ? { ...ran, start, live, output, restartOutput } : { ...ran, start, live, output };
 }
+
+// The first run had stopped during the probes, and its second run did not bind: nothing to press Ctrl+C on.
+export interface NoRelaunch {
+  readonly kind: 'no-relaunch';
+  readonly start: StartObservation;
+}
+
+// Ctrl+C on the server, or on a second run of it when the first one stopped during the probes: what a
+// server does on Ctrl+C is judged apart from what stopped it before. `interrupt`: the kind's Ctrl+C and
+// what it reads of it.
+export async function stopOrRelaunch<K extends ServerKind, Stop>(
+  server: StudentProcess,
+  run: ServerRun<K>,
+  interrupt: (target: StudentProcess, relaunched: boolean) => Promise<Stop>,
+): Promise<{ stop: Stop | NoRelaunch; restartOutput?: RunOutput }> {
+  if (!server.exitStatus()) return { stop: await interrupt(server, false) };
+  await using again = startStudentProcess(run.spec, run.signal);
+  const start = await observeStart(again, run);
+  if (start.kind !== 'bound') {
+    await again.kill();
+    return { stop: { kind: 'no-relaunch', start }, restartOutput: outputOf(again, run.workspace.dir) };
+  }
+  return { stop: await interrupt(again, true), restartOutput: outputOf(again, run.workspace.dir) };
+}

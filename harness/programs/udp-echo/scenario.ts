@@ -1,14 +1,13 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { CapturedOutput } from '../../launch/captured-output.js';
-import type { RunOutput } from '../../launch/run-output.js';
-import { type StudentProcess, startStudentProcess } from '../../launch/student-process.js';
+import type { StudentProcess } from '../../launch/student-process.js';
 import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
-import { deathOf, outputOf } from '../shared/launch.js';
-import { interruptServer, observeStart, settle, traffic } from '../shared/serving.js';
+import { deathOf } from '../shared/launch.js';
+import { interruptServer, settle, traffic } from '../shared/serving.js';
 import type { ScenarioContext } from '../shared/context.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
 import { echoSizes, payloads, sizedPayload } from './payloads.js';
-import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
+import { observeServer, type Probed, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
 import type { StartObservation } from '../shared/serving-observations.js';
 
 type RunContext = ServerRun<'udp-echo'>;
@@ -32,7 +31,7 @@ async function probeEchoes(
   const manyClients = await probe(payloads.manyClients);
   const sizes = await probe(echoSizes(run.rubric.program.maxPayload).map((size) => [sizedPayload(size)]));
   const binary = await probe([[payloads.binary]]);
-  const stopped = await observeStop(server, run);
+  const stopped = await stopOrRelaunch(server, run, (running, relaunched) => interruptAndWatch(running, run, relaunched));
   const live: EchoLiveObservations = { echo, manyClients, sizes, binary, stop: stopped.stop };
   return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
 }
@@ -48,20 +47,6 @@ async function probeServer(
   const exchanged = await traffic(server, run.entryName, target, clientPayloads, run.rubric.timeouts.replyMs);
   await settle(server);
   return { kind: 'exchanged', traffic: exchanged };
-}
-
-// Ctrl+C on the server, or on a second run of it when the first one stopped during the probes: what a
-// server does on Ctrl+C is judged apart from what killed it before.
-async function observeStop(server: StudentProcess, run: RunContext): Promise<{ stop: StopObservation; restartOutput?: RunOutput }> {
-  if (!server.exitStatus()) return { stop: await interruptAndWatch(server, run, false) };
-  await using again = startStudentProcess(run.spec, run.signal);
-  const start = await observeStart(again, run);
-  if (start.kind !== 'bound') {
-    await again.kill();
-    return { stop: { kind: 'no-relaunch', start }, restartOutput: outputOf(again, run.workspace.dir) };
-  }
-  const stop = await interruptAndWatch(again, run, true);
-  return { stop, restartOutput: outputOf(again, run.workspace.dir) };
 }
 
 // Ctrl+C, and what the server wrote from that moment on.
