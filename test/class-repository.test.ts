@@ -7,7 +7,6 @@ import { inShard, parseShard } from '../harness/classroom/shard.js';
 import { cliPath as cli } from './helpers/cli.js';
 
 // The class-repository workflow, run locally with the same commands CI runs (docs/github-actions.yml).
-const root = join(import.meta.dirname, '..');
 const fixtures = join(import.meta.dirname, 'fixtures', 'udp-server');
 const scratch = mkdtempSync(join(tmpdir(), 'class-repo-'));
 

@@ -8,7 +8,6 @@ import { waitUntil } from './helpers/wait.js';
 import { cliPath as cli } from './helpers/cli.js';
 
 // The student's view of the CLI: the checklist, --watch, and what --student hides.
-const root = join(import.meta.dirname, '..');
 const fixtures = join(import.meta.dirname, 'fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'self-check-'));
 

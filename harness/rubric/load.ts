@@ -1,5 +1,5 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
 import { rubricsDir } from '../paths.js';

@@ -1,7 +1,6 @@
 import { pythonBytesLiteral } from '../../format/bytes.js';
 import { message } from '../../messages/translate.js';
 import { blocked, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
-import { errorText, statusText } from '../shared/launch.js';
 import { judgeExits, judgeNothingSent, judgePrintsReply, judgeSilence } from '../shared/client-verdicts.js';
 import { judgeShebang, withLines } from '../shared/program-verdicts.js';
 import type { RubricFor } from '../shared/rubric.js';
