@@ -16,28 +16,32 @@ export function programFolder(run: GradeRun): string {
   return run.rubric.id;
 }
 
+// Each run's results by student id: a class of hundreds is looked up once per student and program.
+type ResultsById = ReadonlyMap<string, GradeRun['submissions'][number]>;
+
 export function renderProgramsReports(runs: readonly GradeRun[], lang: Lang): ReportFile[] {
-  const ids = [...new Set(runs.flatMap((run) => run.submissions.map((result) => result.id)))].sort(compareIds);
+  const results: ResultsById[] = runs.map((run) => new Map(run.submissions.map((result) => [result.id, result])));
+  const ids = [...new Set(results.flatMap((byId) => [...byId.keys()]))].sort(compareIds);
   return [
-    ...ids.map((id) => ({ path: reportFileName(id), content: renderStudentPrograms(id, runs, lang) })),
-    { path: 'summary.md', content: renderProgramsSummary(ids, runs, lang) },
+    ...ids.map((id) => ({ path: reportFileName(id), content: renderStudentPrograms(id, runs, results, lang) })),
+    { path: 'summary.md', content: renderProgramsSummary(ids, runs, results, lang) },
   ];
 }
 
-function renderStudentPrograms(id: string, runs: readonly GradeRun[], lang: Lang): string {
-  const sections = runs.flatMap((run) => {
-    const result = run.submissions.find((candidate) => candidate.id === id);
+function renderStudentPrograms(id: string, runs: readonly GradeRun[], results: readonly ResultsById[], lang: Lang): string {
+  const sections = runs.flatMap((run, index) => {
+    const result = results[index]!.get(id);
     return result ? [renderSubmissionMarkdown(result, run.rubric, lang, 1).trimEnd()] : [];
   });
   return `${[`# ${plainText(id)}`, ...sections].join('\n\n')}\n`;
 }
 
-function renderProgramsSummary(ids: readonly string[], runs: readonly GradeRun[], lang: Lang): string {
+function renderProgramsSummary(ids: readonly string[], runs: readonly GradeRun[], results: readonly ResultsById[], lang: Lang): string {
   const header = `| ${label('student', lang)} | ${runs.map((run) => tableCell(localized(run.rubric.title, lang))).join(' | ')} |`;
   const rule = `|---|${runs.map(() => ':-:').join('|')}|`;
   const rows = ids.map((id) => {
-    const cells = runs.map((run) => {
-      const result = run.submissions.find((candidate) => candidate.id === id);
+    const cells = runs.map((run, index) => {
+      const result = results[index]!.get(id);
       if (!result) return label('notHandedIn', lang);
       return `[${scoreText(result.score, result.maxScore, lang)}](${programFolder(run)}/${encodeURIComponent(reportFileName(id))})`;
     });
