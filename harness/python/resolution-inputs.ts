@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, parse, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
+import { which } from '../which.js';
 import type { PythonInterpreter } from './resolve.js';
 
 // Whether the last run's answer to "which Python is --python?" still stands can be told from files alone in
@@ -14,7 +15,7 @@ export function resolutionInputs(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): string | undefined {
-  const found = findCommand(command, env, cwd);
+  const found = which(command, env, cwd);
   const interpreter = realPath(python.executable);
   if (!found || !interpreter) return undefined;
   // What the interpreter is: its binary, and a virtual environment's pyvenv.cfg beside or above its link.
@@ -24,19 +25,6 @@ export function resolutionInputs(
   else if (dirname(found) === join(pyenvRoot(env), 'shims')) files = [...binary, ...pyenvVersionFiles(env, cwd)];
   else return undefined;
   return createHash('sha256').update(JSON.stringify(files.map(fileState))).digest('hex');
-}
-
-// As the shell finds it: a path as given, or the first executable file of that name along PATH.
-function findCommand(command: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  const candidates = command.includes('/') ? [resolve(cwd, command)] : (env.PATH ?? '').split(delimiter).map((dir) => resolve(cwd, dir, command));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return statSync(candidate).isFile();
-    } catch {
-      return false;
-    }
-  });
 }
 
 function venvConfigs(executable: string): string[] {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
-import { which } from './which.js';
+import { which } from '../which.js';
 
 export type SandboxMode = 'auto' | 'on' | 'off';
 
@@ -31,7 +31,7 @@ async function withPrlimit(support: SandboxSupport & { kind: 'none' }): Promise<
 
 async function probe(): Promise<SandboxSupport> {
   if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
-  const [bwrap, prlimit, setpriv] = ['bwrap', 'prlimit', 'setpriv'].map(which);
+  const [bwrap, prlimit, setpriv] = ['bwrap', 'prlimit', 'setpriv'].map((command) => which(command));
   if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
   if (!prlimit || !setpriv) return { kind: 'none', reason: 'prlimit or setpriv (util-linux) is missing' };
   // The same namespaces the runs use: a kernel or container that forbids them fails here, once.

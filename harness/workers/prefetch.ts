@@ -1,6 +1,6 @@
 import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
-import { which } from '../sandbox/which.js';
+import { which } from '../which.js';
 import { bootSpareSlot } from './spare-slot.js';
 
 // Imported by the CLI right after the Python prefetch: where bwrap exists and the run may be sandboxed,
