@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../errors.js';
-import { prefetchPython, resolvePython } from './resolve.js';
+import { resolvePython } from './resolve.js';
 
 describe('resolvePython', () => {
   it('finds the real binary, its version and its prefixes', async () => {
@@ -10,16 +10,7 @@ describe('resolvePython', () => {
     expect(python.prefixes.length).toBeGreaterThan(0);
   });
 
-  it('hands a prefetched resolution to the first caller only; the next one resolves again', async () => {
-    prefetchPython('python3');
-    const first = resolvePython('python3');
-    const second = resolvePython('python3');
-    expect(first).not.toBe(second);
-    expect(await first).toEqual(await second);
-  });
-
-  it('rejects a command that is not Python 3 as bad input, prefetched or not', async () => {
-    prefetchPython('/no/such/python3');
+  it('rejects a command that is not Python 3 as bad input', async () => {
     await expect(resolvePython('/no/such/python3')).rejects.toBeInstanceOf(BadInputError);
     await expect(resolvePython('/no/such/python3')).rejects.toMatchObject({ code: 'NO_PYTHON' });
     await expect(resolvePython('false')).rejects.toMatchObject({ code: 'NO_PYTHON' });

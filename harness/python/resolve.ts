@@ -13,25 +13,8 @@ const script =
   'import os, sys; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3]); ' +
   'print(os.pathsep.join(sorted({sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(os.path.realpath(sys.executable)))})))';
 
-// Resolutions started before they were asked for (./prefetch.ts), each used once.
-const started = new Map<string, Promise<PythonInterpreter>>();
-
-// Starts resolving `command` now, so the ~40-140 ms of Python start-up overlap the harness's own start-up.
-export function prefetchPython(command: string): void {
-  if (started.has(command)) return;
-  const resolution = runResolution(command);
-  resolution.catch(() => undefined); // Seen by whoever asks for it; never an unhandled rejection.
-  started.set(command, resolution);
-}
-
 // Resolved once per run: version shims (pyenv, asdf) cost ~90 ms per launch, the real binary does not.
 export function resolvePython(command = 'python3'): Promise<PythonInterpreter> {
-  const prefetched = started.get(command);
-  started.delete(command);
-  return prefetched ?? runResolution(command);
-}
-
-function runResolution(command: string): Promise<PythonInterpreter> {
   return new Promise((resolve, reject) => {
     execFile(command, ['-c', script], { timeout: 15_000, encoding: 'utf8' }, (error, stdout) => {
       const [executable, version, prefixes = ''] = stdout.trim().split('\n');
