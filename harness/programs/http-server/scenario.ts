@@ -1,14 +1,14 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { StudentProcess } from '../../launch/student-process.js';
 import { exchangeHttp } from '../../probes/http.js';
-import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
+import type { LoopbackTarget } from '../../probes/loopback.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf } from '../shared/launch.js';
 import { interruptServer, settle } from '../shared/serving.js';
 import type { HttpLiveObservations, HttpServerObservations, RequestObservation, StopObservation } from './observations.js';
 import { emptyRequest, garbageRequest, getRequest } from './requests.js';
-import { observeServer, type Probed, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
-import type { InterruptObservation, StartObservation } from '../shared/serving-observations.js';
+import { observeServer, type ServerProbe, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
+import type { InterruptObservation } from '../shared/serving-observations.js';
 
 type RunContext = ServerRun<'http-server'>;
 
@@ -19,12 +19,8 @@ export function observeHttpServer(submission: Submission, context: ScenarioConte
   return observeServer(submission, context, 'http-server', serveRequests);
 }
 
-async function serveRequests(
-  server: StudentProcess,
-  start: StartObservation & { kind: 'bound' },
-  run: RunContext,
-): Promise<Probed<HttpLiveObservations>> {
-  const target = loopbackTarget(start.socket)!;
+const serveRequests: ServerProbe<'http-server', HttpLiveObservations> = async (server, start, run) => {
+  const { target } = start;
   const send = (request: Buffer, endAfterRequest = false) => requestOnce(server, run, target, request, endAfterRequest);
   const { homePath, missingPath } = run.rubric.program;
   const home = await send(getRequest(homePath));
@@ -38,7 +34,7 @@ async function serveRequests(
   );
   const live: HttpLiveObservations = { home, missing, malformed: { garbage, empty, after }, stop: stopped.stop };
   return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
-}
+};
 
 // One connection and its request, unless the server has already stopped; then a wait until the server
 // blocks again or has exited, so whether the next request finds it running never depends on timing.

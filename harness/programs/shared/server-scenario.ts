@@ -9,7 +9,7 @@ import type { ProgramObservations } from './observations.js';
 import { prepareRun, withoutDisposal } from './prepare-run.js';
 import { type RubricFor, rubricFor } from './rubric.js';
 import { observeStart, type ServingRun } from './serving.js';
-import type { StartObservation } from './serving-observations.js';
+import type { BoundStart, StartObservation } from './serving-observations.js';
 
 // A server's story, whatever it serves: prepared, started, its socket waited for, then probed by its kind.
 
@@ -32,6 +32,9 @@ export interface Probed<Live> {
   readonly restartOutput?: RunOutput;
 }
 
+// A kind's probes of its server once it is bound and reachable over loopback (start.target).
+export type ServerProbe<K extends ServerKind, Live> = (server: StudentProcess, start: BoundStart, run: ServerRun<K>) => Promise<Probed<Live>>;
+
 export type ServerObservations<Live> = ProgramObservations<{
   readonly start: StartObservation;
   // Present only when the server's socket was reachable over loopback and the probes ran.
@@ -49,7 +52,7 @@ export async function observeServer<K extends ServerKind, Live>(
   submission: Submission,
   context: ScenarioContext,
   kind: K,
-  probe: (server: StudentProcess, start: StartObservation & { kind: 'bound' }, run: ServerRun<K>) => Promise<Probed<Live>>,
+  probe: ServerProbe<K, Live>,
 ): Promise<ServerObservations<Live>> {
   const rubric = rubricFor(context.rubric, kind);
   // What every server's rubric has (its port, its bind addresses), read through the union of the kinds.

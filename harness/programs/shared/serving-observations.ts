@@ -1,17 +1,21 @@
 import type { RequestedBind } from '../../launch/bind-log.js';
 import type { BoundSocket } from '../../launch/proc-sockets.js';
 import type { ExitStatus } from '../../launch/student-process.js';
+import type { LoopbackTarget } from '../../probes/loopback.js';
 import type { ClientResult } from '../../probes/udp.js';
 import type { Death } from './launch.js';
 
 // What the harness sees of any UDP server it runs (the lab's server, the echo server): plain data.
 
 export type StartObservation =
-  | { readonly kind: 'bound'; readonly socket: BoundSocket; readonly requested?: RequestedBind; readonly afterMs: number }
+  // `target`: where the probes reach the socket over loopback.
+  | { readonly kind: 'bound'; readonly socket: BoundSocket; readonly target: LoopbackTarget; readonly requested?: RequestedBind; readonly afterMs: number }
   | { readonly kind: 'died'; readonly death: Death }
   | { readonly kind: 'timeout'; readonly deadlineMs: number; readonly otherSockets: readonly BoundSocket[] }
   // Bound, but to an address that is not loopback: the harness sends nothing there.
   | { readonly kind: 'unreachable'; readonly socket: BoundSocket; readonly requested?: RequestedBind };
+
+export type BoundStart = Extract<StartObservation, { kind: 'bound' }>;
 
 export interface TrafficObservation {
   readonly clients: readonly ClientResult[];

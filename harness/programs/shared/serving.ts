@@ -38,7 +38,8 @@ export async function observeStart(server: StudentProcess, run: ServingRun): Pro
   const socket = wait.sockets.find((candidate) => candidate.port === run.mappedPort) ?? wait.sockets[0]!;
   const requested = await requestedBind(run, socket);
   const base = requested ? { socket, requested } : { socket };
-  return loopbackTarget(socket) ? { kind: 'bound', ...base, afterMs: wait.afterMs } : { kind: 'unreachable', ...base };
+  const target = loopbackTarget(socket);
+  return target ? { kind: 'bound', ...base, target, afterMs: wait.afterMs } : { kind: 'unreachable', ...base };
 }
 
 // What the code asked bind() for. The hook logs it just after bind() returns, so /proc can show the socket

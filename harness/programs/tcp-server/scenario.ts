@@ -1,14 +1,14 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { RunOutput } from '../../launch/run-output.js';
 import type { StudentProcess } from '../../launch/student-process.js';
-import { loopbackTarget, type LoopbackTarget } from '../../probes/loopback.js';
+import type { LoopbackTarget } from '../../probes/loopback.js';
 import { type Conversation, type ConversationOptions, converse, converseAtOnce, converseInTurn } from '../../probes/tcp.js';
 import { ensureTimeWait } from '../../probes/time-wait.js';
 import type { ScenarioContext } from '../shared/context.js';
 import { deathOf, outputOf } from '../shared/launch.js';
 import { restartServer } from '../shared/restart.js';
 import { interruptServer, observeStart, settle } from '../shared/serving.js';
-import type { StartObservation } from '../shared/serving-observations.js';
+import type { BoundStart } from '../shared/serving-observations.js';
 import type {
   ConnectionObservation,
   CtrlCObservation,
@@ -18,7 +18,7 @@ import type {
   TcpServerObservations,
 } from './observations.js';
 import { payloads } from './payloads.js';
-import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
+import { observeServer, type ServerProbe, type ServerRun } from '../shared/server-scenario.js';
 
 type RunContext = ServerRun<'tcp-server'>;
 
@@ -32,12 +32,8 @@ export function observeTcpServer(submission: Submission, context: ScenarioContex
   return observeServer(submission, context, 'tcp-server', probeLiveServer);
 }
 
-async function probeLiveServer(
-  server: StudentProcess,
-  start: StartObservation & { kind: 'bound' },
-  run: RunContext,
-): Promise<Probed<LiveObservations>> {
-  const target = loopbackTarget(start.socket)!;
+const probeLiveServer: ServerProbe<'tcp-server', LiveObservations> = async (server, start, run) => {
+  const { target } = start;
   const watch = (text: string) => {
     server.stdout.watchFor(text);
     server.stderr.watchFor(text);
@@ -56,13 +52,13 @@ async function probeLiveServer(
   const printedPayload = seen(payloads.reply.toString());
   const printedClient = local !== undefined && seen(String(local.port)) && seen(local.address);
 
-  const restarted = await restartWithTimeWait(start, target, run, firstCtrlC === undefined);
+  const restarted = await restartWithTimeWait(start, run, firstCtrlC === undefined);
   const ctrlC: CtrlCObservation = firstCtrlC
     ? { relaunched: false, interrupt: firstCtrlC }
     : (restarted.ctrlC ?? { relaunched: false, interrupt: { kind: 'already-dead', death: deathOf(server, run.entryName) } });
   const live = { reply, printedPayload, printedClient, manyClients, ctrlC, restart: restarted.restart };
   return restarted.output ? { live, restartOutput: restarted.output } : { live };
-}
+};
 
 // One client: connects, sends its message, reads until the server closes (or the deadline).
 async function connectOnce(
@@ -98,13 +94,12 @@ async function serveManyClients(server: StudentProcess, run: RunContext, target:
 // close when it closed first, else made by the grader. `interrupt`: the first run had stopped before Ctrl+C,
 // so Ctrl+C goes to this run.
 async function restartWithTimeWait(
-  start: StartObservation & { kind: 'bound' },
-  target: LoopbackTarget,
+  start: BoundStart,
   run: RunContext,
   interrupt: boolean,
 ): Promise<{ restart: RestartObservation; ctrlC?: CtrlCObservation; output?: RunOutput }> {
   if (start.socket.port !== run.mappedPort) return { restart: { kind: 'other-port' } };
-  const timeWait = await ensureTimeWait(target, timeWaitDeadlineMs);
+  const timeWait = await ensureTimeWait(start.target, timeWaitDeadlineMs);
   if (timeWait === 'missing') return { restart: { kind: 'no-time-wait' } };
   await using again = await restartServer(run.heldRestart, run.spec, run.rubric.timeouts.startupMs, run.signal);
   const restartStart = await observeStart(again, run);

@@ -30,7 +30,12 @@ function observed(live: Partial<EchoLiveObservations>): UdpEchoObservations {
     source: Buffer.from('#!/usr/bin/env python3\nimport socket\ntry:\n    pass\nexcept KeyboardInterrupt:\n    pass\n'),
     labPort: 9999,
     mappedPort: 20001,
-    start: { kind: 'bound', socket: { table: 'udp', family: 4, address: '0.0.0.0', port: 20001, state: 0x07, pid: 1 }, afterMs: 10 },
+    start: {
+      kind: 'bound',
+      socket: { table: 'udp', family: 4, address: '0.0.0.0', port: 20001, state: 0x07, pid: 1 },
+      target: { family: 4, address: '127.0.0.1', port: 20001 },
+      afterMs: 10,
+    },
     live: {
       echo: echoed([[payloads.echo]]),
       manyClients: echoed(payloads.manyClients),

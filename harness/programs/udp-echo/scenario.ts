@@ -1,14 +1,13 @@
 import type { Submission } from '../../discovery/submission.js';
 import type { CapturedOutput } from '../../launch/captured-output.js';
 import type { StudentProcess } from '../../launch/student-process.js';
-import { loopbackTarget, type UdpTarget } from '../../probes/udp.js';
+import type { UdpTarget } from '../../probes/udp.js';
 import { deathOf } from '../shared/launch.js';
 import { interruptServer, settle, traffic } from '../shared/serving.js';
 import type { ScenarioContext } from '../shared/context.js';
 import type { EchoLiveObservations, ProbeObservation, StopObservation, UdpEchoObservations } from './observations.js';
 import { echoSizes, payloads, sizedPayload } from './payloads.js';
-import { observeServer, type Probed, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
-import type { StartObservation } from '../shared/serving-observations.js';
+import { observeServer, type ServerProbe, type ServerRun, stopOrRelaunch } from '../shared/server-scenario.js';
 
 type RunContext = ServerRun<'udp-echo'>;
 
@@ -20,12 +19,8 @@ export function observeUdpEcho(submission: Submission, context: ScenarioContext)
   return observeServer(submission, context, 'udp-echo', probeEchoes);
 }
 
-async function probeEchoes(
-  server: StudentProcess,
-  start: StartObservation & { kind: 'bound' },
-  run: RunContext,
-): Promise<Probed<EchoLiveObservations>> {
-  const target = loopbackTarget(start.socket)!;
+const probeEchoes: ServerProbe<'udp-echo', EchoLiveObservations> = async (server, start, run) => {
+  const { target } = start;
   const probe = (clientPayloads: readonly (readonly Buffer[])[]) => probeServer(server, run, target, clientPayloads);
   const echo = await probe([[payloads.echo]]);
   const manyClients = await probe(payloads.manyClients);
@@ -34,7 +29,7 @@ async function probeEchoes(
   const stopped = await stopOrRelaunch(server, run, (running, relaunched) => interruptAndWatch(running, run, relaunched));
   const live: EchoLiveObservations = { echo, manyClients, sizes, binary, stop: stopped.stop };
   return stopped.restartOutput ? { live, restartOutput: stopped.restartOutput } : { live };
-}
+};
 
 // One probe: its datagrams, unless the server has already stopped.
 async function probeServer(

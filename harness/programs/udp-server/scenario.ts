@@ -1,15 +1,12 @@
 import type { Submission } from '../../discovery/submission.js';
-import type { StudentProcess } from '../../launch/student-process.js';
-import { loopbackTarget, reuseAddrProbe } from '../../probes/udp.js';
+import { reuseAddrProbe } from '../../probes/udp.js';
 import type { ScenarioContext } from '../shared/context.js';
-import type { LiveObservations, RestartObservation, StartObservation, UdpServerObservations } from './observations.js';
+import type { LiveObservations, RestartObservation, UdpServerObservations } from './observations.js';
 import { payloads } from './payloads.js';
 import { outputOf } from '../shared/launch.js';
 import { restartServer } from '../shared/restart.js';
 import { interruptServer, observeStart, traffic } from '../shared/serving.js';
-import { observeServer, type Probed, type ServerRun } from '../shared/server-scenario.js';
-
-type RunContext = ServerRun<'udp-server'>;
+import { observeServer, type ServerProbe } from '../shared/server-scenario.js';
 
 // Runs one UDP server submission through the lab's whole story and records what happened.
 // Order matters: the SO_REUSEADDR bind-probe runs first, while no probe datagram can be in flight.
@@ -17,13 +14,9 @@ export function observeUdpServer(submission: Submission, context: ScenarioContex
   return observeServer(submission, context, 'udp-server', probeLiveServer);
 }
 
-async function probeLiveServer(
-  server: StudentProcess,
-  start: StartObservation & { kind: 'bound' },
-  run: RunContext,
-): Promise<Probed<LiveObservations>> {
+const probeLiveServer: ServerProbe<'udp-server', LiveObservations> = async (server, start, run) => {
   const { replyMs, interruptGraceMs, startupMs } = run.rubric.timeouts;
-  const target = loopbackTarget(start.socket)!;
+  const { target } = start;
   const reuseAddr = await reuseAddrProbe(start.socket);
 
   const clientAddress = target.family === 6 ? '::1' : '127.0.0.1';
@@ -47,7 +40,7 @@ async function probeLiveServer(
   }
   await using again = await restartServer(run.heldRestart, run.spec, startupMs, run.signal);
   const restartStart = await observeStart(again, run);
-  const restartTarget = restartStart.kind === 'bound' ? loopbackTarget(restartStart.socket) : undefined;
+  const restartTarget = restartStart.kind === 'bound' ? restartStart.target : undefined;
   const restartReply = restartTarget && (await traffic(again, run.entryName, restartTarget, [[payloads.restart]], replyMs));
   const restart: RestartObservation = restartReply
     ? { kind: 'ran', start: restartStart, reply: restartReply }
@@ -57,4 +50,4 @@ async function probeLiveServer(
     live: { reuseAddr, reply, manyClients, printedPayload, printedClient, interrupt, restart },
     restartOutput: outputOf(again, run.workspace.dir),
   };
-}
+};
