@@ -30,12 +30,12 @@ _LOG = _os.environ.get("GRADER_BIND_LOG")
 _original_bind = _socket.socket.bind
 
 
-def _record(address, actual):
+def _log(entry):
     if not _LOG:
         return
     try:
         with open(_LOG, "a", encoding="utf-8") as log:
-            log.write(_json.dumps({"host": str(address[0]), "port": address[1], "actual": actual}) + "\n")
+            log.write(_json.dumps(entry) + "\n")
     except OSError:
         pass
 
@@ -50,7 +50,7 @@ def _mapped_bind(self, address):
     ):
         target = (address[0], _MAP.get(address[1], 0)) + tuple(address[2:])
         result = _original_bind(self, target)
-        _record(address, self.getsockname()[1])
+        _log({"host": str(address[0]), "port": address[1], "actual": self.getsockname()[1]})
         return result
     return _original_bind(self, address)
 
@@ -62,13 +62,8 @@ _original_listen = _socket.socket.listen
 
 def _logged_listen(self, *args):
     result = _original_listen(self, *args)
-    if _LOG and self.family in (_socket.AF_INET, _socket.AF_INET6):
-        try:
-            port = self.getsockname()[1]
-            with open(_LOG, "a", encoding="utf-8") as log:
-                log.write(_json.dumps({"listen": port}) + "\n")
-        except OSError:
-            pass
+    if self.family in (_socket.AF_INET, _socket.AF_INET6):
+        _log({"listen": self.getsockname()[1]})
     return result
 
 
@@ -86,11 +81,7 @@ def _record_send(address):
     if not _LOG or key in _sent_to or len(_sent_to) >= _MAX_SEND_RECORDS:
         return
     _sent_to.add(key)
-    try:
-        with open(_LOG, "a", encoding="utf-8") as log:
-            log.write(_json.dumps({"to": key[0], "port": key[1]}) + "\n")
-    except OSError:
-        pass
+    _log({"to": key[0], "port": key[1]})
 
 
 def _destination(sock, address):
