@@ -4,10 +4,11 @@ import { resolvePython, type PythonInterpreter } from './resolve.js';
 
 // One run's answer to "which Python?": the last identical run's at once, and this run's own a little later.
 export interface PythonChoice {
-  // From the cache: an identical run resolved it before, and its executable still exists.
+  // A guess to grade with while `fresh` resolves (./speculate.ts): an identical run's answer, whose
+  // executable still exists, when the files it depended on cannot vouch for it.
   readonly cached: PythonInterpreter | undefined;
-  // The cached answer itself when the files it depended on are unchanged; else resolved again (a `pyenv
-  // global` changes nothing in the cache's key). Rejects as resolvePython does.
+  // The answer: the cached one at once when the files it depended on are unchanged; else resolved again
+  // (a `pyenv global` changes nothing in the cache's key). Rejects as resolvePython does.
   readonly fresh: Promise<PythonInterpreter>;
 }
 
@@ -30,7 +31,8 @@ export function choosePython(command: string): PythonChoice {
 function startChoice(command: string): PythonChoice {
   const key = cacheKey(command);
   const entry = readCachedPython(key);
-  if (entry && stands(command, entry)) return { cached: entry.python, fresh: Promise.resolve(entry.python) };
+  // Nothing to guess: the last answer stands.
+  if (entry && stands(command, entry)) return { cached: undefined, fresh: Promise.resolve(entry.python) };
   const fresh = resolvePython(command);
   fresh.then(
     (python) => {
