@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
 import { watchFileChanges } from './file-changes.js';
 import { lsofBoundSockets } from './lsof-sockets.js';
 import { type BoundSocket, type SocketTable, boundSockets } from './proc-sockets.js';
+import { waitAtMost } from './wait-at-most.js';
 import type { ExitStatus, StudentProcess } from './student-process.js';
 
 export type BindWait =
@@ -14,8 +14,10 @@ export type BindWait =
 const pollIntervalMs = 2;
 // With a bind hint (the hook's log, written just after bind() and listen()), /proc is read when it
 // changes, and otherwise only this often: a program that binds without the hook is still seen, at most
-// this late. A TCP table costs ~3 ms a read here (the kernel walks its whole connection hash), a UDP one 0.05 ms.
-const hintedPollIntervalMs = { udp: 10, tcp: 50 } as const;
+// this late. A read is not free: the process tree, each process's descriptors, then the tables (~0.6 ms
+// for UDP under a class's load; a TCP table alone ~3 ms, the kernel walks its whole connection hash), and
+// Python takes ~40 ms to reach its bind, so a shorter interval only reads /proc again before there is anything.
+const hintedPollIntervalMs = 50;
 // lsof is a process per call: poll it less often.
 const lsofPollIntervalMs = 20;
 
@@ -38,7 +40,7 @@ export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tc
   const wanted = tablesOf[protocol];
   const readBoundSockets = socketReader();
   using hint = readBoundSockets === lsofBoundSockets || bindHint === undefined ? undefined : watchFileChanges(bindHint);
-  const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs[protocol] : pollIntervalMs;
+  const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs : pollIntervalMs;
   for (;;) {
     const readAt = performance.now();
     const sockets = (await readBoundSockets(program.pid, wanted)).filter((socket) => socket.state === (protocol === 'udp' ? udpUnconnected : tcpListen));
@@ -50,9 +52,9 @@ export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tc
       return { kind: 'timeout', otherSockets: await readBoundSockets(program.pid, other) };
     }
     const untilDeadline = deadlineMs - (performance.now() - started);
-    await Promise.race([delay(Math.min(intervalMs, untilDeadline)), program.exited, ...(hint ? [hint.next()] : [])]);
+    await waitAtMost(Math.min(intervalMs, untilDeadline), program.exited, ...(hint ? [hint.next()] : []));
     // A program that writes the hint file in a loop cannot make /proc reads more frequent than plain polling.
     const sinceRead = performance.now() - readAt;
-    if (sinceRead < pollIntervalMs) await Promise.race([delay(pollIntervalMs - sinceRead), program.exited]);
+    if (sinceRead < pollIntervalMs) await waitAtMost(pollIntervalMs - sinceRead, program.exited);
   }
 }

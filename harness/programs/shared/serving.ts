@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
 import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
 import { watchFileChanges } from '../../launch/file-changes.js';
@@ -6,6 +5,7 @@ import { waitUntilIdle } from '../../launch/idle.js';
 import type { BoundSocket } from '../../launch/proc-sockets.js';
 import type { StudentProcess } from '../../launch/student-process.js';
 import { waitForBind } from '../../launch/wait-bound.js';
+import { waitAtMost } from '../../launch/wait-at-most.js';
 import { exchangeDatagrams, loopbackTarget, type UdpTarget } from '../../probes/udp.js';
 import { deathOf } from './launch.js';
 import { acceptedAddresses } from './server-verdicts.js';
@@ -56,7 +56,7 @@ async function requestedBind(run: ServingRun, socket: BoundSocket): Promise<Requ
     const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === socket.port);
     const leftMs = bindLogDeadlineMs - (performance.now() - started);
     if (found || !needed || leftMs <= 0) return found;
-    await Promise.race([delay(Math.min(written ? unwatchedReadMs : 2, leftMs)), ...(written ? [written.next()] : [])]);
+    await waitAtMost(Math.min(written ? unwatchedReadMs : 2, leftMs), ...(written ? [written.next()] : []));
   }
 }
 
