@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { packageRoot } from '../paths.js';
+import { accessSync, constants } from 'node:fs';
+import { cacheFile, readCacheFile, writeCacheFile } from '../cache-files.js';
 import type { PythonInterpreter } from './resolve.js';
 
 // The last run's resolution of --python, so that the next identical run may start grading at once: without
 // resolving when the files it depended on are unchanged (./resolution-inputs.ts), else while it resolves
 // again (./speculate.ts). Any failure here means no cache.
 
-// The usual home of a tool's cache (find-cache-dir); GRADER_CACHE_DIR moves it (tests).
 export function pythonCacheFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.GRADER_CACHE_DIR || join(packageRoot, 'node_modules', '.cache', 'netlab-grader'), 'python.json');
+  return cacheFile('python.json', env);
 }
 
 // What a version manager or a virtual environment reads to pick a Python; HOME holds pyenv's and asdf's defaults.
@@ -38,8 +36,9 @@ interface CacheEntry extends CachedPython {
 
 export function readCachedPython(key: string, file: string = pythonCacheFile()): CachedPython | undefined {
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
-    const python = entry.key === key ? entry.python : undefined;
+    const entry = readCacheFile(file) as CacheEntry | undefined;
+    if (entry?.key !== key) return undefined;
+    const python = entry.python;
     if (typeof python?.executable !== 'string' || typeof python.version !== 'string' || !Array.isArray(python.prefixes)) return undefined;
     accessSync(python.executable, constants.X_OK); // Throws when it is gone.
     return typeof entry.inputs === 'string' ? { python, inputs: entry.inputs } : { python };
@@ -49,13 +48,5 @@ export function readCachedPython(key: string, file: string = pythonCacheFile()):
 }
 
 export function rememberPython(key: string, cached: CachedPython, file: string = pythonCacheFile()): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    // Written aside then renamed: runs side by side never read half a file.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key, ...cached } satisfies CacheEntry));
-    renameSync(temporary, file);
-  } catch {
-    // No cache: the next run waits for the resolution, as without one.
-  }
+  writeCacheFile(file, { key, ...cached } satisfies CacheEntry);
 }
