@@ -48,7 +48,11 @@ function withUniqueIds(submissions: Submission[]): Submission[] {
   });
 }
 
-// Accents sort as a French teacher expects (É next to E), ties broken by code point for stability.
+// Accents sort as a French teacher expects (É next to E), ties broken by code point for stability. One
+// collator for every comparison: localeCompare with a locale builds one per call (~5 µs; 500 ids, ~20 ms).
+let frenchCollator: Intl.Collator | undefined;
+
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'fr', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+  frenchCollator ??= new Intl.Collator('fr', { sensitivity: 'base' });
+  return frenchCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
