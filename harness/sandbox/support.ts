@@ -14,6 +14,13 @@ export type SandboxSupport =
 
 let probed: Promise<SandboxSupport> | undefined;
 
+// Starts the detection ahead of need (../workers/prefetch.ts): its bwrap trial then runs while the CLI
+// loads, instead of between the CLI being ready and the first slot getting its setup.
+export function prefetchSandboxDetection(): void {
+  probed ??= probe();
+  probed.catch(() => undefined);
+}
+
 // 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
 export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
   if (mode === 'off') return withPrlimit({ kind: 'none', reason: 'disabled with --sandbox off' });

@@ -1,12 +1,16 @@
 import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { which } from '../which.js';
+import { prefetchSandboxDetection } from '../sandbox/support.js';
 import { bootSpareSlot } from './spare-slot.js';
 
-// Imported by the CLI right after the Python prefetch: where bwrap exists and the run may be sandboxed,
-// one slot worker boots while yargs, the grader and Python load. A guess from argv; the sandbox
-// detection still decides: a slot nobody takes is killed when the harness exits.
+// Imported by the CLI right after the Python prefetch: where bwrap exists and the run may be sandboxed, one
+// slot worker boots and the sandbox detection starts while yargs, the grader and Python load. A guess from
+// argv; the detection still decides: a slot nobody takes is killed when the harness exits.
 const args = process.argv.slice(2);
 const sandbox = guessOption(args, 'sandbox') ?? defaultOptions.sandbox;
 const bwrap = process.platform === 'linux' && sandbox !== 'off' && !gradesNothing(args) ? which('bwrap') : undefined;
-if (bwrap) bootSpareSlot(bwrap);
+if (bwrap) {
+  bootSpareSlot(bwrap);
+  prefetchSandboxDetection();
+}
