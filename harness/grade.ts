@@ -7,7 +7,6 @@ import { toolchain } from './launch/command.js';
 import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
-import { gradeProgram } from './programs/registry.js';
 import type { ScenarioContext } from './programs/shared/context.js';
 import { choosePython } from './python/choice.js';
 import type { PythonInterpreter } from './python/resolve.js';
@@ -71,8 +70,11 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
     support.kind === 'bwrap' && submissions.length > 0
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal)
       : undefined;
-  // Plain mode leases ports here: the first lease's set-up runs while Python still resolves.
-  if (!slots && submissions.length > 0) warmUpPorts();
+  // Plain mode leases ports and loads the probes here, while Python still resolves.
+  if (!slots && submissions.length > 0) {
+    warmUpPorts();
+    void loadRegistry();
+  }
   const python = await pending[0];
   const tools = toolchain(python);
   await slots?.ready();
@@ -102,10 +104,16 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   };
 }
 
+// The probes and scenarios, most of the grader's code, load only where programs run from this process:
+// sandboxed, the slots have their own, and this process never compiles them.
+let registry: Promise<typeof import('./programs/registry.js')> | undefined;
+const loadRegistry = () => (registry ??= import('./programs/registry.js'));
+
 // In-process grading with the same whole-submission deadline a slot has; Ctrl+C kills the programs too.
 async function gradePlain(submission: Submission, context: ScenarioContext, limits: Limits, userStop?: AbortSignal): Promise<SubmissionResult> {
   const deadline = AbortSignal.timeout(limits.submissionSeconds * 1000);
   const signal = userStop ? AbortSignal.any([deadline, userStop]) : deadline;
+  const { gradeProgram } = await loadRegistry();
   const result = await gradeProgram(submission, { ...context, signal });
   if (deadline.aborted) throw new Error(`grading took longer than ${limits.submissionSeconds} s (limits.submissionSeconds)`);
   return result;
