@@ -24,14 +24,17 @@ export interface LeaseOptions {
   readonly tcp?: boolean;
 }
 
-// A port free for both TCP and UDP on every address, reserved for one submission. get-port finds the next
-// port a dual-stack wildcard listen gets (free for TCP on every address); the UDP check is ours.
+// A port free for both TCP and UDP, reserved for one submission. get-port finds the next port free for TCP on
+// 0.0.0.0 (a listener on any IPv4 address, or on the dual-stack wildcard, takes it); a TCP kind's lease also
+// skips any port with a TCP socket in /proc, IPv6 ones included; the UDP check is ours, on every address.
+// Not '::' for get-port: Node resolves a listen's address first, and its first IPv6 check compiles a large
+// regular expression (~5 ms in each process, on the way to the first launch).
 export async function leasePort(options: LeaseOptions = {}): Promise<PortLease> {
   const { default: getPort } = await (getPortModule ??= import('get-port'));
   const busyTcp = options.tcp ? [...(tcpSocketStates()?.keys() ?? [])] : [];
   const busyUdp = new Set<number>();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await getPort({ host: '::', port: rangeFrom(next), exclude: [...leased, ...busyTcp, ...busyUdp] });
+    const port = await getPort({ host: '0.0.0.0', port: rangeFrom(next), exclude: [...leased, ...busyTcp, ...busyUdp] });
     // get-port's last resort is a port of the kernel's choosing: none of the range was free.
     if (port < range.from || port > range.to) break;
     next = port === range.to ? range.from : port + 1;
@@ -56,14 +59,19 @@ function* rangeFrom(start: number): Generator<number> {
   for (let port = range.from; port < start; port++) yield port;
 }
 
-// Binding the dual-stack wildcard conflicts with any UDP socket on the port, IPv4 or IPv6.
+// Binding the dual-stack wildcard conflicts with any UDP socket on the port, IPv4 or IPv6. The address is
+// a literal: given as such, it skips Node's resolution (see leasePort).
 export function udpPortIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createSocket({ type: 'udp6', ipv6Only: false });
+    const socket = createSocket({ type: 'udp6', ipv6Only: false, lookup: literalIpv6 });
     socket.once('error', () => {
       socket.close();
       resolve(false);
     });
     socket.bind(port, '::', () => socket.close(() => resolve(true)));
   });
+}
+
+function literalIpv6(address: string, _options: unknown, callback: (error: null, address: string, family: number) => void): void {
+  callback(null, address, 6);
 }
