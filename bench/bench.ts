@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { processTree } from '../harness/launch/proc-sockets.js';
+import { workerEnvironment } from '../harness/workers/slot-process.js';
 import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, resolvePythonExecutable, runBaseline } from './baseline.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -196,10 +197,10 @@ async function runHarness(target: Class, sandbox: 'auto' | 'off', label: string)
   };
 }
 
-function timeCommand(command: string, args: readonly string[]): Promise<number> {
+function timeCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (stopping) return Promise.reject(new Error('bench stopped'));
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'ignore' });
+  const child = spawn(command, args, { stdio: 'ignore', env });
   running.add(child);
   return new Promise((resolve, reject) =>
     child.once('exit', (code) => {
@@ -360,7 +361,8 @@ async function main(): Promise<void> {
 
     // Start-up profile: the CLI with every module imported, and what each sandbox slot imports.
     series.cliVersion.push(await timeCommand(process.execPath, [cli, '--version']));
-    series.workerImport.push(await timeCommand(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(workerModule)})`]));
+    // In the environment a slot gets (harness/workers/slot-process.ts).
+    series.workerImport.push(await timeCommand(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(workerModule)})`], workerEnvironment()));
     // The harness resolves --python once per run by running it: through a version shim, that is not free.
     series.pythonCommand.push(await timeCommand(values.python, ['-c', 'import sys; print(sys.executable)']));
     series.pythonBinary.push(await timeCommand(python, ['-c', 'import sys; print(sys.executable)']));

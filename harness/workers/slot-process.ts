@@ -70,7 +70,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
 
 // The harness's environment, less what only slows the worker's start. It opens no TLS connection, and Node
 // parses the CA bundle NODE_EXTRA_CA_CERTS names at every start: ~38 ms where it names the system's bundle.
-function workerEnvironment(): NodeJS.ProcessEnv {
+export function workerEnvironment(): NodeJS.ProcessEnv {
   const { NODE_EXTRA_CA_CERTS: _caBundle, ...environment } = process.env;
   return environment;
 }
