@@ -15,7 +15,7 @@ beforeEach(() => {
   writeFileSync(join(dir, 'package', 'harness', 'probes', 'udp.ts'), 'export const reply = 1;');
 });
 
-const fingerprint = () => fingerprintOf(join(dir, 'package'), cache);
+const fingerprint = () => fingerprintOf(join(dir, 'package'), [join(dir, 'package', 'harness')], cache);
 
 describe('the harness fingerprint', () => {
   it('changes with any file of the harness, tests aside, and is remembered for files in the same state', async () => {

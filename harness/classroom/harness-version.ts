@@ -1,16 +1,27 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheFile, readCacheFile, writeCacheFile } from '../cache-files.js';
 import { packageRoot } from '../paths.js';
 
-// What "the same harness" means for the cache: its version and every file of its code and hooks.
-// A changed probe or message invalidates every cached result, as it should. Computed once per process.
+// What "the same harness" means for the cache: its version and every file of the code that runs, hooks
+// included. A changed probe or message invalidates every cached result, as it should. Once per process.
 let fingerprint: Promise<string> | undefined;
 
 export function harnessFingerprint(): Promise<string> {
-  return (fingerprint ??= fingerprintOf(packageRoot, cacheFile('fingerprint.json')));
+  const code = runningCode();
+  const hooks = join(packageRoot, 'harness', 'hooks');
+  const folders = hooks.startsWith(`${code}${sep}`) ? [code] : [code, hooks];
+  return (fingerprint ??= fingerprintOf(packageRoot, folders, cacheFile('fingerprint.json')));
+}
+
+// The bundle (dist/bundle/, what `grade` runs: ~40 files) when this module is bundled; otherwise the harness
+// folder it belongs to (harness/ from source, dist/harness/ compiled), this module being in its classroom/.
+function runningCode(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return basename(here) === 'bundle' ? here : dirname(here);
 }
 
 interface CachedFingerprint {
@@ -19,12 +30,12 @@ interface CachedFingerprint {
   readonly fingerprint: string;
 }
 
-// The package's manifest and its harness/ folder; `cache` remembers the answer for files in the same state.
-export async function fingerprintOf(packageDir: string, cache: string): Promise<string> {
-  const root = join(packageDir, 'harness');
-  const files = listFiles(root).filter((file) => !file.endsWith('.test.ts')).sort();
-  const paths = [join(packageDir, 'package.json'), ...files.map((file) => join(root, file))];
-  // Reading and hashing ~190 files costs ~20 ms of CPU, a tenth of a one-submission run; their states, ~2 ms.
+// The package's manifest and every file of `folders` but tests; `cache` remembers the answer for files in the
+// same state.
+export async function fingerprintOf(root: string, folders: readonly string[], cache: string): Promise<string> {
+  const files = folders.flatMap((folder) => listFiles(folder).map((file) => relative(root, join(folder, file)))).filter((file) => !file.endsWith('.test.ts')).sort();
+  const paths = [join(root, 'package.json'), ...files.map((file) => join(root, file))];
+  // Reading and hashing every file costs ~20 ms of CPU, a tenth of a one-submission run; their states, ~1 ms.
   const states = fileStates(paths);
   const cached = readCacheFile(cache) as Partial<CachedFingerprint> | undefined;
   if (states !== undefined && cached?.files === states && typeof cached.fingerprint === 'string') return cached.fingerprint;
