@@ -84,15 +84,22 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
 
   const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint());
   let done = 0;
+  // Results are stored while the next submission is graded: a job waits for nothing but its next program.
+  const stores: Promise<void>[] = [];
   const results = await mapConcurrently(submissions, jobs, async (submission) => {
     const reused = options.changedOnly ? await cache.lookup(submission) : undefined;
     const result = reused ?? (await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal));
-    if (!reused && !result.fault && (await attempt.confirmed)) await cache.store(submission, result);
+    if (!reused && !result.fault) {
+      const stored = attempt.confirmed.then((confirmed) => (confirmed ? cache.store(submission, result) : undefined));
+      stored.catch(() => undefined); // Seen by the Promise.all below; never an unhandled rejection.
+      stores.push(stored);
+    }
     done++;
     const { id, score, maxScore } = result;
     options.onProgress?.({ kind: 'graded', id, score, maxScore, done, total: submissions.length, reused: reused !== undefined });
     return result;
   });
+  await Promise.all(stores);
   return {
     rubric,
     python,
