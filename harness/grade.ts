@@ -82,7 +82,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const gradeSubmission = (submission: Submission) =>
     slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
 
-  const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint());
+  const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint);
   let done = 0;
   // Results are stored while the next submission is graded: a job waits for nothing but its next program.
   const stores: Promise<void>[] = [];

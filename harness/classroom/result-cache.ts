@@ -13,11 +13,14 @@ export interface ResultCache {
   store(submission: Submission, result: SubmissionResult): Promise<void>;
 }
 
-// `harness` may still be computing (it reads every file of the harness): grading starts without waiting for it.
-export function openResultCache(outDir: string, decidingInputs: unknown, harness: string | Promise<string>): ResultCache {
+// `harness` gives the harness's fingerprint (its files' states, read at once: a few ms). It is asked for once
+// the current task is done, so grading starts first: the first requests to the slots leave before it.
+export function openResultCache(outDir: string, decidingInputs: unknown, harness: () => Promise<string>): ResultCache {
   const dir = join(outDir, '.grade', 'cache');
   const inputs = JSON.stringify(decidingInputs);
-  const context = Promise.resolve(harness).then((fingerprint) => createHash('sha256').update(inputs).update(fingerprint).digest('hex'));
+  const context = new Promise((resolve) => setImmediate(resolve))
+    .then(harness)
+    .then((fingerprint) => createHash('sha256').update(inputs).update(fingerprint).digest('hex'));
   context.catch(() => undefined); // Seen by the first lookup or store; never an unhandled rejection.
   const fileFor = async (submission: Submission) =>
     join(dir, `${createHash('sha256').update(await context).update(submission.id).update(await submissionHash(submission)).digest('hex')}.json`);
