@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import './python/prefetch.js'; // First: Python starts while yargs and the grader load (imported below, not statically).
-import './workers/prefetch.js'; // Then a sandbox slot boots, where one may be used.
+import './workers/prefetch.js'; // First: a sandbox slot boots (bwrap, a second Node), where one may be used.
+import './python/prefetch.js'; // Then Python's choice starts while yargs and the grader load (imported below, not statically).
 import { mergeProgramRuns } from './classroom/merge.js';
 import { parseShard } from './classroom/shard.js';
 import { printError } from './cli/fail.js';

@@ -2,8 +2,9 @@ import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { prefetchPythonChoice } from './choice.js';
 
-// Imported first by the CLI: starts choosing --python (the cache, and a resolution where its answer does not
-// stand) before yargs and the grader's modules load (~70 ms of CPU on the main thread), so the two overlap.
-// A guess from argv; yargs still decides: a choice nobody takes is at most a wasted Python start.
+// Imported by the CLI right after the sandbox slot's prefetch (a slot's start is the longer): starts choosing
+// --python (the cache, and a resolution where its answer does not stand) before yargs and the grader's
+// modules load (~70 ms of CPU on the main thread), so the two overlap. A guess from argv; yargs still
+// decides: a choice nobody takes is at most a wasted Python start.
 const args = process.argv.slice(2);
 if (!gradesNothing(args)) prefetchPythonChoice(guessOption(args, 'python') ?? defaultOptions.python);

@@ -4,7 +4,7 @@ import { which } from '../which.js';
 import { prefetchSandboxDetection } from '../sandbox/support.js';
 import { bootSpareSlot } from './spare-slot.js';
 
-// Imported by the CLI right after the Python prefetch: where bwrap exists and the run may be sandboxed, one
+// Imported first by the CLI: where bwrap exists and the run may be sandboxed, one
 // slot worker boots and the sandbox detection starts while yargs, the grader and Python load. A guess from
 // argv; the detection still decides: a slot nobody takes is killed when the harness exits.
 const args = process.argv.slice(2);
