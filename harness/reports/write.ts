@@ -1,5 +1,6 @@
 import { appendFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { mapConcurrently } from '../concurrency.js';
 import type { GradeRun } from '../grade.js';
 import type { Lang } from '../rubric/schema.js';
 import { defaultReportOptions, type ReportFile, reportRenderers, type ReportOptions } from './formats.js';
@@ -11,14 +12,16 @@ export async function writeReports(run: GradeRun, outDir: string, lang: Lang, op
   return writeReportFiles(outDir, chosen.formats.flatMap((format) => reportRenderers[format](run, lang, chosen)));
 }
 
+// Several files at a time: a class's ~40 reports took ~25 ms one after the other, ~5 ms sixteen at a time (a
+// bound: each write holds a descriptor).
+const concurrentWrites = 16;
+
 export async function writeReportFiles(outDir: string, files: readonly ReportFile[]): Promise<string[]> {
+  const paths = files.map(({ path }) => join(outDir, path));
   await mkdir(outDir, { recursive: true });
-  for (const { path, content } of files) {
-    const file = join(outDir, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeAtomically(file, content);
-  }
-  return files.map(({ path }) => join(outDir, path));
+  await Promise.all([...new Set(paths.map((file) => dirname(file)))].map((folder) => mkdir(folder, { recursive: true })));
+  await mapConcurrently(files, concurrentWrites, ({ content }, index) => writeAtomically(paths[index]!, content));
+  return paths;
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {
