@@ -4,9 +4,9 @@ import { which } from '../which.js';
 import { prefetchSandboxDetection } from '../sandbox/support.js';
 import { bootSpareSlot } from './spare-slot.js';
 
-// Imported first by the CLI: where bwrap exists and the run may be sandboxed, one
-// slot worker boots and the sandbox detection starts while yargs, the grader and Python load. A guess from
-// argv; the detection still decides: a slot nobody takes is killed when the harness exits.
+// Imported first by the CLI: where bwrap exists and the run may be sandboxed, one slot worker boots and the
+// sandbox detection starts while yargs, the grader and Python load. A guess from argv; the detection still
+// decides: a slot nobody takes is killed when the harness exits.
 const args = process.argv.slice(2);
 const sandbox = guessOption(args, 'sandbox') ?? defaultOptions.sandbox;
 const bwrap = process.platform === 'linux' && sandbox !== 'off' && !gradesNothing(args) ? which('bwrap') : undefined;
