@@ -73,6 +73,7 @@ const { waitForBind } = (await import(dist('launch/wait-bound.js'))) as typeof i
 const { readBindLog } = (await import(dist('launch/bind-log.js'))) as typeof import('../harness/launch/bind-log.js');
 const { exchangeDatagrams, loopbackTarget, reuseAddrProbe } = (await import(dist('probes/udp.js'))) as typeof import('../harness/probes/udp.js');
 const { limitedLaunch } = (await import(dist('sandbox/limits.js'))) as typeof import('../harness/sandbox/limits.js');
+const { plainConfinement } = (await import(dist('sandbox/confinement.js'))) as typeof import('../harness/sandbox/confinement.js');
 const { killMarkedProcesses } = (await import(dist('launch/run-marker.js'))) as typeof import('../harness/launch/run-marker.js');
 const { boundSockets, processTree } = (await import(dist('launch/proc-sockets.js'))) as typeof import('../harness/launch/proc-sockets.js');
 const { programGraders } = (await import(dist('programs/registry.js'))) as typeof import('../harness/programs/registry.js');
@@ -136,7 +137,7 @@ try {
   const plainLimits = off.kind === 'none' && off.prlimit ? { prlimit: off.prlimit, limits } : undefined;
   const cpuBefore = cpuMs();
   for (const submission of submissions.slice(0, count)) {
-    await time('submission: gradeUdpServer, unsandboxed, alone', () => gradeUdpServer(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }));
+    await time('submission: gradeUdpServer, unsandboxed, alone', () => gradeUdpServer(submission, { rubric, tools, confinement: plainConfinement(plainLimits) }));
   }
   note('cpu: gradeUdpServer unsandboxed, per submission (Node + children)', (cpuMs() - cpuBefore) / count);
   for (const submission of submissions.slice(0, count)) {

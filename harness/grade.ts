@@ -16,6 +16,7 @@ import type { Rubric } from './rubric/schema.js';
 import { fail } from './scoring/outcome.js';
 import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
+import { plainConfinement } from './sandbox/confinement.js';
 import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
 import type { WorkerSetup } from './workers/protocol.js';
@@ -79,8 +80,9 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const tools = toolchain(python);
   await slots?.ready();
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
+  const confinement = plainConfinement(plainLimits);
   const gradeSubmission = (submission: Submission) =>
-    slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, ...(plainLimits ? { plainLimits } : {}) }, limits, options.signal);
+    slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, confinement }, limits, options.signal);
 
   const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint);
   let done = 0;

@@ -110,3 +110,29 @@ describe.skipIf(!sandboxAvailable)('what a sandboxed program can reach', () => {
     expect(report).not.toContain('CANARY');
   });
 });
+
+// Sandboxed as root, a slot's programs share its namespace: what one leaves must be gone before the next starts.
+describe.skipIf(!sandboxAvailable)('two submissions graded one after the other in the same slot', () => {
+  const neighbours = join(import.meta.dirname, 'fixtures', 'slot-neighbours');
+  let out: string;
+  let run: GradeRun;
+  beforeAll(async () => {
+    out = join(scratch, 'reports-neighbours');
+    run = await grade({ paths: [neighbours], rubric: 'udp-server', outDir: out, jobs: 1, lang: 'en', python: 'python3', sandbox: 'on' });
+    await writeReports(run, out, 'en');
+  });
+
+  it('grades both in full: the traces cost the first one nothing', () => {
+    expect(run.submissions.map(({ id, score }) => [id, score])).toEqual([
+      ['leaves-traces', 20],
+      ['looks-for-traces', 20],
+    ]);
+  });
+
+  it("the second sees neither the first one's /tmp file nor its detached process", () => {
+    const report = reportOf(out, 'looks-for-traces');
+    expect(report).toMatch(/^tmp: \[.*\]$/m);
+    expect(report).not.toContain('left-by-a-neighbour');
+    expect(report).toMatch(/^sleepers: 0$/m);
+  });
+});

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeHookFile, pythonHookDir } from '../paths.js';
 import type { PythonInterpreter } from '../python/resolve.js';
-import type { LaunchSpec } from './student-process.js';
+import { type LaunchSpec, plainLaunch } from './student-process.js';
 import type { Workspace } from './workspace.js';
 
 // The interpreters a rubric's launch table may name, resolved once per run.
@@ -33,7 +33,7 @@ export function launchSpec(
       .replaceAll('{tsx}', tools.tsxLoader)
       .replaceAll('{entry}', entryName);
   const [file, ...args] = template.map(fill) as [string, ...string[]];
-  return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports), wrappers: 0 };
+  return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports), confinement: plainLaunch };
 }
 
 // Whether a launch of this entry runs Python with the grader's hook, which can hold it (launch/hold.ts).

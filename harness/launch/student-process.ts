@@ -9,19 +9,24 @@ import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
-import { forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid, waitUntilUidIsFree } from './uid-processes.js';
+import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
 import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
-  // Processes between the harness and the program (bwrap and its pid-namespace init): 0 when unsandboxed.
-  readonly wrappers: 0 | 2;
-  // The uid the program runs as, when it has one of its own (sandboxed, as root): its end is when the last
-  // process of that uid is gone.
-  readonly uid?: number;
+  readonly confinement: LaunchConfinement;
 }
+
+// What stands between the harness and the program, which says where the program is and how all it started ends.
+// - plain: the launched process is the program; what escapes its group is found by the run's marker.
+// - pid-namespace: bwrap, then its pid-namespace init, then the program; killing the init ends everything.
+// - uid: the launched process becomes the program (its wrappers exec each other), which runs as a uid
+//   of its own: whatever it leaves is any other process of that uid.
+export type LaunchConfinement = { readonly kind: 'plain' } | { readonly kind: 'pid-namespace' } | { readonly kind: 'uid'; readonly uid: number };
+
+export const plainLaunch: LaunchConfinement = { kind: 'plain' };
 
 export interface ExitStatus {
   readonly code: number | null;
@@ -81,8 +86,11 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: true): He
 function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean): StudentProcess | HeldProcess {
   const [file, ...args] = spec.argv;
   const marker = newMarker();
-  // Unsandboxed, where the pid counter stood: the marker scan at the end then reads only newer pids.
-  const counters = spec.wrappers === 0 ? pidCounters() : undefined;
+  const { confinement } = spec;
+  // The program's depth in the tree the harness started.
+  const wrappers = confinement.kind === 'pid-namespace' ? 2 : 0;
+  // Unconfined, where the pid counter stood: the marker scan at the end then reads only newer pids.
+  const counters = confinement.kind === 'plain' ? pidCounters() : undefined;
   killTrackedOnExit();
   // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
   // detached: the program leads a new process group (and session), so one signal reaches all its processes.
@@ -100,7 +108,7 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
   const pidWindow: PidWindow | undefined = counters && { launchPid: pid, forksBefore: counters.forks, tasksBefore: counters.tasks };
   const channel = held ? (subprocess.stdio[holdDescriptor] as Duplex) : undefined;
   channel?.on('error', () => undefined);
-  if (spec.uid !== undefined) noteLaunchOfUid(pid, spec.uid);
+  if (confinement.kind === 'uid') noteLaunchOfUid(pid, confinement.uid);
 
   const stdout = new CapturedOutput();
   const stderr = new CapturedOutput();
@@ -113,19 +121,19 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalGroup(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
+      if (confinement.kind === 'plain') killMarkedProcesses(marker, pidWindow);
       untrackGroup(pid);
       forgetLaunchOfUid(pid);
       channel?.destroy();
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([
         ...[subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)),
-        spec.uid === undefined ? undefined : waitUntilUidIsFree(spec.uid, drainDeadlineMs, () => otherLaunchesOfUid(spec.uid!, pid)),
+        confinement.kind === 'uid' ? endProcessesOfUid(confinement.uid, drainDeadlineMs, () => otherLaunchesOfUid(confinement.uid, pid)) : undefined,
       ]);
       void pTimeout(drained, { milliseconds: drainDeadlineMs })
         .catch(() => undefined)
         .then(() => {
-          status = spec.wrappers > 0 ? unwrapStatus(code, signal) : { code, signal };
+          status = confinement.kind === 'pid-namespace' ? unwrapStatus(code, signal) : { code, signal };
           resolve(status);
         });
     });
@@ -135,9 +143,9 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
   const kill = async (): Promise<ExitStatus> => {
     if (!status && isTracked(pid)) {
       // Killing the pid-namespace init kills every process in the sandbox, setsid() daemons included.
-      if (spec.wrappers > 0) for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
+      if (confinement.kind === 'pid-namespace') for (const init of pidsAtDepth(pid, 1)) signalProcess(init, 'SIGKILL');
       killTree(pid, 'SIGKILL');
-      if (spec.wrappers === 0) killMarkedProcesses(marker, pidWindow);
+      if (confinement.kind === 'plain') killMarkedProcesses(marker, pidWindow);
     }
     return exited;
   };
@@ -156,14 +164,14 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
     exitStatus: () => status,
     interrupt: () => {
       if (!isTracked(pid)) return;
-      // Unsandboxed, the program leads its group, as a terminal's foreground job. Sandboxed, the wrappers
-      // must not get it (bwrap would die and take the program with it before its handler runs), nor the
-      // program's children: hundreds of them printing tracebacks at once would starve the program's own
-      // handler on a loaded machine, and they end with the sandbox anyway.
-      if (spec.wrappers === 0) signalGroup(pid, 'SIGINT');
-      else for (const program of pidsAtDepth(pid, spec.wrappers)) signalProcess(program, 'SIGINT');
+      // Unsandboxed, the program leads its group, as a terminal's foreground job. Sandboxed, only the program
+      // gets it: not bwrap's wrappers (bwrap would die and take the program with it before its handler runs),
+      // nor the program's children: hundreds of them printing tracebacks at once would starve the program's
+      // own handler on a loaded machine, and they end with the sandbox anyway.
+      if (confinement.kind === 'plain') signalGroup(pid, 'SIGINT');
+      else for (const program of pidsAtDepth(pid, wrappers)) signalProcess(program, 'SIGINT');
     },
-    programPids: () => (isTracked(pid) ? pidsAtDepth(pid, spec.wrappers, Infinity) : []),
+    programPids: () => (isTracked(pid) ? pidsAtDepth(pid, wrappers, Infinity) : []),
     kill,
     [Symbol.asyncDispose]: async () => {
       await kill();

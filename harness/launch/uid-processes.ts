@@ -3,8 +3,8 @@ import { processIds } from './proc-pids.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTree } from './proc-sockets.js';
 
-// The processes running as one uid, from /proc (each status file's real uid). Sandboxed, a slot sees only
-// its own pid namespace: a handful of entries.
+// The processes running as one uid, from /proc (each status file's real uid). A slot sees only its own pid
+// namespace: a handful of entries.
 function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
   const found: number[] = [];
   for (const pid of processIds()) {
@@ -23,13 +23,27 @@ function processesOfUid(uid: number, except?: ReadonlySet<number>): number[] {
 
 const pollMs = 2;
 
-// The kernel kills a pid namespace's processes when its init exits, but releases them a moment later;
-// until then they still count against the uid's RLIMIT_NPROC, and the next program run as that uid (a
-// restart, the slot's next submission) could not even start. Ends when none is left, or at the deadline.
-// `others`: processes of other live launches of that uid (a held restart), which are not waited for.
-export async function waitUntilUidIsFree(uid: number, deadlineMs: number, others?: () => ReadonlySet<number>): Promise<void> {
+// A program running as a uid of its own (a slot's, sandboxed as root) ends when no process of that uid is
+// left: what it started and left behind (a setsid() daemon, a fork storm) is killed here, and waited for,
+// since dying processes still count against the uid's RLIMIT_NPROC and the next program run as that uid
+// (a restart, the slot's next submission) could not even start. Ends when none is left, or at the deadline.
+// `others`: processes of other live launches of that uid (a held restart), which are left alone.
+export async function endProcessesOfUid(uid: number, deadlineMs: number, others?: () => ReadonlySet<number>): Promise<void> {
   const started = performance.now();
-  while (processesOfUid(uid, others?.()).length > 0 && performance.now() - started < deadlineMs) await delay(pollMs);
+  for (;;) {
+    const left = processesOfUid(uid, others?.());
+    if (left.length === 0 || performance.now() - started >= deadlineMs) return;
+    for (const pid of left) killQuietly(pid);
+    await delay(pollMs);
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 // Sandboxed as root, every launch of a slot runs its program as the slot's uid, and a restart started

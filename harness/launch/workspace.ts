@@ -17,8 +17,9 @@ export const skippedNames = new Set(['.git', 'node_modules', '__pycache__', '.ve
 // A submission is a handful of small files; a bigger folder is somebody's home directory by mistake.
 const maxCopiedBytes = 64 * 1024 * 1024;
 
-export async function createWorkspace(submission: Submission): Promise<Workspace> {
-  const root = await mkdtemp(join(tmpdir(), 'grade-'));
+// `parent`: where the copy goes (a slot's own folder; the system's temporary folder in plain mode).
+export async function createWorkspace(submission: Submission, parent = tmpdir()): Promise<Workspace> {
+  const root = await mkdtemp(join(parent, 'grade-'));
   const dir = join(root, 'work');
   await mkdir(dir);
   const budget = { bytes: maxCopiedBytes };

@@ -1,4 +1,3 @@
-import { chown, readdir } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { packageRoot } from '../paths.js';
@@ -15,48 +14,40 @@ export interface StudentSandbox {
   readonly hiddenPaths: readonly string[];
   // Folders every student program needs to read: the interpreters, the hooks, the TypeScript loader.
   readonly neededPaths: readonly string[];
-  // When the grader runs as root: the uid the program runs as (RLIMIT_NPROC does not apply to root).
+  // When the grader runs as root: the slot's own uid, its programs' (RLIMIT_NPROC does not apply to root).
+  // They then share a namespace the slot builds once (./slot-namespace.ts) instead of a bwrap each.
   readonly uid?: number;
 }
 
 const pinnedHosts = join(packageRoot, 'harness', 'sandbox', 'hosts');
 
-// bwrap (namespaces, read-only system, private /tmp) → prlimit (limits) → setpriv (uid) → the program.
-// The program is the third process of the tree: bwrap, bwrap's pid-namespace init, then the program.
-export function sandboxedLaunch(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): LaunchSpec {
-  const { bwrap, prlimit, setpriv } = sandbox.support;
-  const bound = [...sandbox.neededPaths, workspace.root];
+// The file system a sandboxed program sees: the system read-only, a private /tmp, the hidden folders empty,
+// the needed ones readable, `writable` (a copy, or the folder of a slot's copies) writable, a pinned /etc/hosts.
+export function sandboxMounts(sandbox: StudentSandbox, writable: string): string[] {
+  const bound = [...sandbox.neededPaths, writable];
   const tmpfsRoots = ['/tmp', ...sandbox.hiddenPaths, ...unreachableAncestors(bound, sandbox.uid)];
-  const mounts = [
+  return [
     ...['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'],
     ...tmpfsRoots.flatMap((path) => ['--perms', path === '/tmp' ? '1777' : '0755', '--tmpfs', path]),
     // bwrap would create the missing folders above a mount point as 0700 root: the program could not cross them.
     ...foldersInside(bound, tmpfsRoots).flatMap((path) => ['--perms', '0755', '--dir', path]),
     ...sandbox.neededPaths.flatMap((path) => ['--ro-bind-try', path, path]),
-    ...['--bind', workspace.root, workspace.root],
+    ...['--bind', writable, writable],
     ...['--ro-bind', pinnedHosts, '/etc/hosts'],
   ];
-  const isolation = ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--new-session', '--die-with-parent'];
-  const dropUid =
-    sandbox.uid === undefined ? [] : [setpriv, `--reuid=${sandbox.uid}`, `--regid=${sandbox.uid}`, '--clear-groups', '--'];
-  return {
-    argv: [bwrap, ...isolation, ...mounts, '--chdir', spec.cwd, '--', prlimit, ...prlimitArgs(sandbox.limits), '--', ...dropUid, ...spec.argv],
-    cwd: spec.cwd,
-    env: spec.env,
-    wrappers: 2,
-  };
 }
 
-// The program runs as another uid: its copy must be its own.
-export async function giveWorkspaceTo(workspace: Workspace, uid: number): Promise<void> {
-  const visit = async (path: string): Promise<void> => {
-    await chown(path, uid, uid);
-    for (const entry of await readdir(path, { withFileTypes: true })) {
-      if (entry.isDirectory()) await visit(join(path, entry.name));
-      else await chown(join(path, entry.name), uid, uid);
-    }
+// Not as root (no uid to give the program): bwrap (namespaces, the mounts above) → prlimit (limits) → the
+// program, a launch each. The program is the third process of the tree: bwrap, its pid-namespace init, the program.
+export function sandboxedLaunch(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): LaunchSpec {
+  const { bwrap, prlimit } = sandbox.support;
+  const isolation = ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--new-session', '--die-with-parent'];
+  return {
+    argv: [bwrap, ...isolation, ...sandboxMounts(sandbox, workspace.root), '--chdir', spec.cwd, '--', prlimit, ...prlimitArgs(sandbox.limits), '--', ...spec.argv],
+    cwd: spec.cwd,
+    env: spec.env,
+    confinement: { kind: 'pid-namespace' },
   };
-  await visit(workspace.root);
 }
 
 // A needed path under a folder other users cannot cross (/root is 0700) is reached through a tmpfs

@@ -7,7 +7,8 @@ export type SandboxMode = 'auto' | 'on' | 'off';
 
 // What this machine offers; detected once per process (a run of several programs, a --watch loop).
 export type SandboxSupport =
-  | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly setpriv: string; readonly asRoot: boolean }
+  // nsenter and unshare: as root, each launch enters its slot's namespace (./slot-namespace.ts).
+  | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly nsenter: string; readonly unshare: string; readonly asRoot: boolean }
   // Unsandboxed; prlimit, when present, still applies the resource limits.
   | { readonly kind: 'none'; readonly reason: string; readonly prlimit?: string };
 
@@ -38,16 +39,16 @@ async function withPrlimit(support: SandboxSupport & { kind: 'none' }): Promise<
 
 async function probe(): Promise<SandboxSupport> {
   if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
-  const [bwrap, prlimit, setpriv] = ['bwrap', 'prlimit', 'setpriv'].map((command) => which(command));
+  const [bwrap, prlimit, nsenter, unshare] = ['bwrap', 'prlimit', 'nsenter', 'unshare'].map((command) => which(command));
   if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
-  if (!prlimit || !setpriv) return { kind: 'none', reason: 'prlimit or setpriv (util-linux) is missing' };
+  if (!prlimit || !nsenter || !unshare) return { kind: 'none', reason: 'prlimit, nsenter or unshare (util-linux) is missing' };
   // The same namespaces the runs use: a kernel or container that forbids them fails here, once.
   const trial = await run(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true']);
   if (trial.exitCode !== 0) {
     const why = trial.stderr.trim().split('\n')[0] || `exit code ${trial.exitCode}`;
     return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${why})` };
   }
-  return { kind: 'bwrap', bwrap, prlimit, setpriv, asRoot: process.getuid?.() === 0 };
+  return { kind: 'bwrap', bwrap, prlimit, nsenter, unshare, asRoot: process.getuid?.() === 0 };
 }
 
 function run(file: string, args: readonly string[]): Promise<{ exitCode: number | string; stderr: string }> {

@@ -11,7 +11,10 @@ export interface WorkerSetup {
   readonly sandbox: StudentSandbox;
 }
 
-export type ToWorker = { readonly kind: 'setup'; readonly setup: WorkerSetup } | { readonly kind: 'grade'; readonly submission: Submission };
+export type ToWorker =
+  // `workspaces`: the slot's own folder for its private copies, made and removed by the harness.
+  | { readonly kind: 'setup'; readonly setup: WorkerSetup; readonly workspaces: string }
+  | { readonly kind: 'grade'; readonly submission: Submission };
 
 export type FromWorker =
   | { readonly kind: 'ready' }

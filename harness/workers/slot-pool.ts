@@ -72,7 +72,8 @@ export function openSlotPool(
 }
 
 async function sendSetup(slot: SlotProcess, setup: WorkerSetup): Promise<void> {
-  const ready = await pTimeout(slot.ask({ kind: 'setup', setup }), { milliseconds: setupDeadlineMs });
+  const ready = await pTimeout(slot.ask({ kind: 'setup', setup, workspaces: slot.workspaces }), { milliseconds: setupDeadlineMs });
+  if (ready?.kind === 'fault') throw new Error(`sandbox slot could not start: ${ready.message}`);
   if (ready?.kind !== 'ready') throw slot.died();
 }
 

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +14,8 @@ import { decodeLine, encodeLine } from './wire.js';
 // but bwrap's path to boot, so it can start before the rubric, the class or Python are known.
 export interface SlotProcess {
   readonly pid: number;
+  // The folder of the slot's private copies (only root may list it); removed with the slot.
+  readonly workspaces: string;
   // Answers arrive in order, one per message; undefined when the worker is gone.
   ask(message: ToWorker): Promise<FromWorker | undefined>;
   // The error to report when the worker stopped, with the last line it wrote to stderr.
@@ -33,6 +38,9 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   const pid = worker.pid;
   if (pid === undefined) throw new Error('could not start a sandbox slot');
   trackGroup(pid);
+  const workspaces = mkdtempSync(join(tmpdir(), 'grade-slot-'));
+  // Its programs, run as another uid, must cross it to reach their copy, but not see the others.
+  chmodSync(workspaces, 0o711);
   let stderr = '';
   worker.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
@@ -51,6 +59,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
 
   return {
     pid,
+    workspaces,
     ask: (message) =>
       new Promise((resolve) => {
         waiting.push(resolve);
@@ -64,6 +73,11 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
     kill: () => {
       killTree(pid, 'SIGKILL');
       untrackGroup(pid);
+      try {
+        rmSync(workspaces, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // A copy a dying program still writes to: the system's temporary folder keeps it.
+      }
     },
   };
 }

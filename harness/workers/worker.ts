@@ -1,29 +1,41 @@
 import { createInterface } from 'node:readline';
 import { warmUpPorts } from '../launch/ports.js';
-import { gradeProgram } from '../programs/registry.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import type { ScenarioContext } from '../programs/shared/context.js';
+import { slotConfinement } from '../sandbox/confinement.js';
+import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
 
 // A slot worker: lives in its own network namespace (loopback only) with the programs it grades, so the
 // probes reach them and nothing else does. Grades one submission at a time, as the harness asks.
 
 const send = (message: FromWorker) => process.stdout.write(encodeLine(message));
+const faultOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 // Before the setup arrives (the slot boots ahead of it): the first submission's lease is then instant.
 warmUpPorts();
+// The probes and scenarios, most of the worker's code, load while the setup is read and its namespace built.
+const registry = import('../programs/registry.js');
+registry.catch(() => undefined); // Seen by the first grading; never an unhandled rejection.
 
-let setup: WorkerSetup | undefined;
+let context: ScenarioContext | undefined;
 for await (const line of createInterface({ input: process.stdin })) {
   const message = decodeLine<ToWorker>(line);
   if (message.kind === 'setup') {
-    setup = message.setup;
-    send({ kind: 'ready' });
-  } else if (!setup) {
+    try {
+      context = { ...message.setup, confinement: slotConfinement(message.setup.sandbox, message.workspaces) };
+      send({ kind: 'ready' });
+    } catch (error) {
+      send({ kind: 'fault', message: faultOf(error) });
+    }
+  } else if (!context) {
     send({ kind: 'fault', message: 'worker asked to grade before its setup' });
   } else {
     try {
-      send({ kind: 'result', result: await gradeProgram(message.submission, setup) });
+      const { gradeProgram } = await registry;
+      const result = await gradeProgram(message.submission, context);
+      await context.confinement.afterSubmission();
+      send({ kind: 'result', result });
     } catch (error) {
-      send({ kind: 'fault', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      send({ kind: 'fault', message: faultOf(error) });
     }
   }
 }

@@ -1,14 +1,11 @@
-import type { LaunchSpec, ExitStatus, StudentProcess } from '../../launch/student-process.js';
+import type { ExitStatus, StudentProcess } from '../../launch/student-process.js';
 import { type Message, message } from '../../messages/translate.js';
-import type { Workspace } from '../../launch/workspace.js';
 import type { OutputExcerpt, RunOutput } from '../../launch/run-output.js';
 import { parsePythonError, type PythonError } from '../../python/traceback.js';
 import { withoutHookFrames } from '../../python/hook-frames.js';
 import { pythonHookDir } from '../../paths.js';
-import { limitedLaunch, type Limits } from '../../sandbox/limits.js';
-import { giveWorkspaceTo, sandboxedLaunch, type StudentSandbox } from '../../sandbox/student-sandbox.js';
 
-// Launch helpers every kind of lab program shares: confining a launch, and reading how a program ended.
+// What every kind of lab program reads of a finished launch: how the program ended, and what it printed.
 
 // How a program ended: its exit status, and the Python error it died of when stderr holds a traceback.
 export interface Death {
@@ -26,22 +23,6 @@ export function errorText(death: Death): Message | string {
   const error = death.error;
   if (!error) return '';
   return error.line === undefined ? error.summary : message('error.at-line', { summary: error.summary, line: error.line });
-}
-
-// The launch as this run confines it: the sandbox when there is one, else plain mode's limits when prlimit exists.
-export async function confinedLaunch(
-  plain: LaunchSpec,
-  workspace: Workspace,
-  context: { readonly sandbox?: StudentSandbox; readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits } },
-): Promise<LaunchSpec> {
-  if (context.sandbox) return confine(plain, workspace, context.sandbox);
-  return context.plainLimits ? limitedLaunch(plain, context.plainLimits.prlimit, context.plainLimits.limits) : plain;
-}
-
-export async function confine(spec: LaunchSpec, workspace: Workspace, sandbox: StudentSandbox): Promise<LaunchSpec> {
-  if (sandbox.uid === undefined) return sandboxedLaunch(spec, workspace, sandbox);
-  await giveWorkspaceTo(workspace, sandbox.uid);
-  return { ...sandboxedLaunch(spec, workspace, sandbox), uid: sandbox.uid };
 }
 
 export function deathOf(program: StudentProcess, entryName: string): Death {

@@ -5,9 +5,7 @@ import { type Toolchain, launchSpec } from '../../launch/command.js';
 import { leasePort } from '../../launch/ports.js';
 import type { LaunchSpec } from '../../launch/student-process.js';
 import { createWorkspace, type Workspace } from '../../launch/workspace.js';
-import type { Limits } from '../../sandbox/limits.js';
-import type { StudentSandbox } from '../../sandbox/student-sandbox.js';
-import { confinedLaunch } from './launch.js';
+import type { Confinement } from '../../sandbox/confinement.js';
 
 // What every kind of program does before its first launch: find the entry file, reserve a port for the
 // lab's port, copy the submission, and build the (confined) launch. Disposing the result releases both.
@@ -30,8 +28,7 @@ export type PreparedRun = AsyncDisposable &
 
 interface PrepareContext {
   readonly tools: Toolchain;
-  readonly sandbox?: StudentSandbox;
-  readonly plainLimits?: { readonly prlimit: string; readonly limits: Limits };
+  readonly confinement: Confinement;
 }
 
 interface ProgramPlan {
@@ -50,7 +47,7 @@ export async function prepareRun(submission: Submission, program: ProgramPlan, c
   const source = await readFile(submission.file ?? entryPath(submission, entry.name));
 
   const lease = await leasePort({ tcp: program.tcp ?? false });
-  const workspace = await createWorkspace(submission).catch((error: unknown) => {
+  const workspace = await createWorkspace(submission, context.confinement.workspaces).catch((error: unknown) => {
     lease[Symbol.dispose]();
     throw error;
   });
@@ -63,7 +60,7 @@ export async function prepareRun(submission: Submission, program: ProgramPlan, c
     await release();
     return { kind: 'no-launcher', entry, source, ...nothingToRelease };
   }
-  const spec = await confinedLaunch(plain, workspace, context);
+  const spec = await context.confinement.confine(plain, workspace);
   return { kind: 'ready', entry, source, workspace, mappedPort: lease.port, spec, [Symbol.asyncDispose]: release };
 }
 

@@ -8,7 +8,7 @@ function pythonLaunch(...args: string[]): LaunchSpec {
     argv: ['python3', ...args],
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: pythonHookDir, PYTHONDONTWRITEBYTECODE: '1' },
-    wrappers: 0,
+    confinement: { kind: 'plain' },
   };
 }
 

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { LaunchSpec } from '../launch/student-process.js';
+import type { Workspace } from '../launch/workspace.js';
+import { type Limits, limitedLaunch } from './limits.js';
+import { openSlotNamespace } from './slot-namespace.js';
+import { sandboxedLaunch, type StudentSandbox } from './student-sandbox.js';
+
+// How the process that runs programs (a slot worker, or the harness in plain mode) confines every launch:
+// chosen once, then applied to each program as the scenarios start it.
+export interface Confinement extends AsyncDisposable {
+  // The folder the private copies are made in.
+  readonly workspaces: string;
+  confine(spec: LaunchSpec, workspace: Workspace): Promise<LaunchSpec>;
+  // Once a submission is graded, before the next: nothing it left may reach the next one.
+  afterSubmission(): Promise<void>;
+}
+
+const nothingToDo = async () => undefined;
+
+// Unsandboxed: the copies in the system's temporary folder, the limits applied by prlimit when it exists.
+export function plainConfinement(plainLimits?: { readonly prlimit: string; readonly limits: Limits }): Confinement {
+  return {
+    workspaces: tmpdir(),
+    confine: async (spec) => (plainLimits ? limitedLaunch(spec, plainLimits.prlimit, plainLimits.limits) : spec),
+    afterSubmission: nothingToDo,
+    [Symbol.asyncDispose]: nothingToDo,
+  };
+}
+
+// A slot's: as root, its programs share the slot's namespace and run as the slot's uid; otherwise each launch
+// is a bwrap of its own. `workspaces`: the slot's folder of copies (made and removed by the harness).
+export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Confinement {
+  const { uid } = sandbox;
+  if (uid === undefined) {
+    return {
+      workspaces,
+      confine: async (spec, workspace) => sandboxedLaunch(spec, workspace, sandbox),
+      afterSubmission: nothingToDo,
+      [Symbol.asyncDispose]: nothingToDo,
+    };
+  }
+  // Set-uid programs (su, mount…) must not raise a program's privileges: the slot's bwrap set no_new_privs
+  // on the worker, and every launch inherits it. Checked rather than assumed.
+  if (!/^NoNewPrivs:\s*1$/m.test(readFileSync('/proc/self/status', 'utf8'))) {
+    throw new Error('a slot worker must run with no_new_privs (started by bwrap)');
+  }
+  const namespace = openSlotNamespace({ ...sandbox, uid }, workspaces);
+  return {
+    workspaces,
+    confine: (spec, workspace) => namespace.launch(spec, workspace),
+    afterSubmission: () => namespace.clearTmp(),
+    [Symbol.asyncDispose]: () => namespace[Symbol.asyncDispose](),
+  };
+}
