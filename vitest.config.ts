@@ -9,5 +9,7 @@ export default defineConfig({
     // The tests run the CLI as a child process: on GitHub Actions it would otherwise print annotations into
     // the outputs under test and append to this job's own summary. Tests that want them set them.
     env: { GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
+    // A run left ~40 folders in /tmp; now one, removed at the end.
+    globalSetup: ['test/helpers/scratch-root.ts'],
   },
 });
