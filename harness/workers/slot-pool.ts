@@ -9,7 +9,7 @@ import { takeSlotProcess } from './spare-slot.js';
 // A fixed set of slots, each a long-lived worker in its own network and pid namespace. A slot grades
 // one submission at a time; killing it (deadline, Ctrl+C) kills everything it started.
 export interface SlotPool extends AsyncDisposable {
-  // Resolves once every slot has its setup; rejects when one could not start.
+  // Resolves once a slot has its setup (grading can start); rejects when none could start.
   ready(): Promise<void>;
   grade(submission: Submission): Promise<SubmissionResult>;
 }
@@ -17,8 +17,9 @@ export interface SlotPool extends AsyncDisposable {
 const setupDeadlineMs = 30_000;
 
 // The slots boot at once; each gets its setup when `setups` resolves (it needs the rubric and Python,
-// which are still being read while the slots boot). `stop`: when it fires (Ctrl+C, a save in --watch),
-// every slot is killed with all it runs.
+// which are still being read while the slots boot), and grades as soon as it has it: the first ready
+// slot does not wait for the others. `stop`: when it fires (Ctrl+C, a save in --watch), every slot is
+// killed with all it runs.
 export function openSlotPool(
   count: number,
   support: SandboxSupport & { kind: 'bwrap' },
@@ -37,18 +38,23 @@ export function openSlotPool(
   stop?.addEventListener('abort', killAll, { once: true });
   let setupFor: ((slot: number) => WorkerSetup) | undefined;
   const setUp = (index: number) => sendSetup(slots[index]!, setupFor!(index));
-  const ready = setups.then(async (found) => {
-    setupFor = found;
-    await Promise.all(slots.map((_, index) => setUp(index)));
+  const idle = idleSlots();
+  const setUpAll = slots.map((_, index) =>
+    setups.then(async (found) => {
+      setupFor = found;
+      await setUp(index);
+      idle.release(index);
+    }),
+  );
+  const ready = Promise.any(setUpAll).catch((error: AggregateError) => {
+    throw error.errors[0];
   });
   ready.catch(() => undefined); // Seen by ready() and grade(); never an unhandled rejection.
-  const free = slots.map((_, index) => index);
   return {
     ready: () => ready,
     async grade(submission) {
       await ready;
-      const index = free.pop();
-      if (index === undefined) throw new Error('more submissions in flight than slots');
+      const index = await idle.take();
       const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
       try {
         return await request(slots[index]!, submission, deadlineMs);
@@ -61,12 +67,27 @@ export function openSlotPool(
         }
         throw error;
       } finally {
-        free.push(index);
+        idle.release(index);
       }
     },
     [Symbol.asyncDispose]: async () => {
       stop?.removeEventListener('abort', killAll);
       killAll();
+    },
+  };
+}
+
+// Slots with their setup and nothing to grade, and gradings waiting for one (never more than the slots:
+// the harness grades `count` submissions at a time).
+function idleSlots(): { take(): Promise<number>; release(index: number): void } {
+  const idle: number[] = [];
+  const waiting: ((index: number) => void)[] = [];
+  return {
+    take: () => (idle.length > 0 ? Promise.resolve(idle.pop()!) : new Promise((resolve) => waiting.push(resolve))),
+    release: (index) => {
+      const next = waiting.shift();
+      if (next) next(index);
+      else idle.push(index);
     },
   };
 }
