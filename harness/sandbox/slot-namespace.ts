@@ -1,5 +1,6 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { chown, lstat, readdir, rm } from 'node:fs/promises';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { chown, lstat, readdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
@@ -21,6 +22,8 @@ export interface SlotNamespace extends AsyncDisposable {
 }
 
 const holderStartMs = 10_000;
+const clearTmpMs = 10_000;
+const execFileAsync = promisify(execFile);
 // Prints its pid once bwrap has built the namespace and run it, then waits for its stdin to close.
 const holderScript = 'echo $$; read -r _';
 
@@ -49,12 +52,18 @@ export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: numb
       };
     },
     async clearTmp() {
-      // The holder's root is the namespace's: its /tmp is reached through /proc without entering it. Only what
-      // the programs made goes (entries of their uid): the folders bwrap made there lead to bound ones.
-      const tmp = `/proc/${await holderPid}/root/tmp`;
+      // Seen from outside through the holder's root; only what the programs made (their uid's entries) goes.
+      const pid = await holderPid;
+      const tmp = `/proc/${pid}/root/tmp`;
       const entries = await readdir(tmp).catch(() => []);
-      const theirs = async (name: string) => (await lstat(join(tmp, name)).catch(() => undefined))?.uid === uid;
-      await Promise.all(entries.map(async (name) => (await theirs(name)) && rm(join(tmp, name), { recursive: true, force: true, maxRetries: 3 })));
+      const theirs = await Promise.all(entries.map(async (name) => (await lstat(join(tmp, name)).catch(() => undefined))?.uid === uid));
+      const left = entries.filter((_, index) => theirs[index]).map((name) => join('/tmp', name));
+      if (left.length === 0) return;
+      // Removed from inside, as their uid: a symlink a program swapped in cannot lead a root rm anywhere else.
+      const inside = [`--target=${pid}`, '--mount', '--', unshare, `--setuid=${uid}`, `--setgid=${uid}`, '--', 'rm', '-rf', '--', ...left];
+      await execFileAsync(nsenter, inside, { timeout: clearTmpMs }).catch((error: unknown) => {
+        throw new Error(`could not empty the slot's /tmp: ${error instanceof Error ? error.message : String(error)}`);
+      });
     },
     [Symbol.asyncDispose]: async () => {
       holder.kill('SIGKILL');
