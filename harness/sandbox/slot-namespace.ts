@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
-import { chown, lstat, readdir } from 'node:fs/promises';
+import { lchown, lstat, readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -88,13 +88,13 @@ async function pidOfHolder(holder: ChildProcessWithoutNullStreams): Promise<numb
   throw new Error(`could not build the slot's namespace${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
 }
 
-// The program runs as the slot's uid: its copy must be its own.
+// The program runs as the slot's uid: its copy (fresh, before any launch) must be its own. lchown: a link is never followed.
 async function giveWorkspaceTo(workspace: Workspace, uid: number): Promise<void> {
   const visit = async (path: string): Promise<void> => {
-    await chown(path, uid, uid);
+    await lchown(path, uid, uid);
     for (const entry of await readdir(path, { withFileTypes: true })) {
       if (entry.isDirectory()) await visit(join(path, entry.name));
-      else await chown(join(path, entry.name), uid, uid);
+      else await lchown(join(path, entry.name), uid, uid);
     }
   };
   await visit(workspace.root);
