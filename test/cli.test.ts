@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,18 @@ describe('grade CLI', () => {
     const { exitCode, stderr } = await grade(['does/not/exist', '--lang', 'fr']);
     expect(exitCode).toBe(2);
     expectOneSentence(stderr, /^grade: .*does\/not\/exist n’existe pas : vérifiez le chemin/);
+  });
+
+  // A slot booted ahead (workers/prefetch.ts) has a folder for its copies: it goes even when nobody took the slot.
+  it('leaves nothing in the temporary folder, after a run or after bad input', async () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'cli-tmp-'));
+    const env = { LANG: 'C.UTF-8', TMPDIR: temporary };
+    const out = join(temporary, 'reports');
+    const good = await execa('node', [cli, join(fixtures, 'udp-server', 'correct'), '--out', out], { cwd: root, reject: false, env });
+    expect(good.exitCode).toBe(0);
+    const bad = await execa('node', [cli, 'does/not/exist', '--out', out], { cwd: root, reject: false, env });
+    expect(bad.exitCode).toBe(2);
+    expect(readdirSync(temporary)).toEqual(['reports']);
   });
 
   it('rejects invalid options with exit code 2', async () => {

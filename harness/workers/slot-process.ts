@@ -41,6 +41,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   const workspaces = mkdtempSync(join(tmpdir(), 'grade-slot-'));
   // Its programs, run as another uid, must cross it to reach their copy, but not see the others.
   chmodSync(workspaces, 0o711);
+  removeOnExit(workspaces);
   let stderr = '';
   worker.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
@@ -73,13 +74,29 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
     kill: () => {
       killTree(pid, 'SIGKILL');
       untrackGroup(pid);
-      try {
-        rmSync(workspaces, { recursive: true, force: true, maxRetries: 3 });
-      } catch {
-        // A copy a dying program still writes to: the system's temporary folder keeps it.
-      }
+      removeFolder(workspaces);
     },
   };
+}
+
+// Folders of the slots still alive, removed when the harness exits without killing them itself (a spare
+// slot nobody took, a run stopped by bad input): after the processes, which killTrackedOnExit ends first.
+const liveFolders = new Set<string>();
+let exitHookInstalled = false;
+
+function removeOnExit(folder: string): void {
+  if (!exitHookInstalled) process.once('exit', () => liveFolders.forEach(removeFolder));
+  exitHookInstalled = true;
+  liveFolders.add(folder);
+}
+
+function removeFolder(folder: string): void {
+  liveFolders.delete(folder);
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // A copy a dying program still writes to: the system's temporary folder keeps it.
+  }
 }
 
 // The harness's environment, less what only slows the worker's start. It opens no TLS connection, and Node
