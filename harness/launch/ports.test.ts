@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { leasePort, udpPortIsFree } from './ports.js';
+import { leasePort, udpPortIsFree, warmUpPorts } from './ports.js';
 
 // Real sockets on the ports right after a released lease: the next lease starts there.
 const opened: (Socket | Server)[] = [];
@@ -59,6 +59,17 @@ describe('leasePort', () => {
       expect(new Set(leases.map((lease) => lease.port)).size).toBe(20);
     } finally {
       for (const lease of leases) lease[Symbol.dispose]();
+    }
+  });
+
+  it('hands out the lease taken ahead once, still free, and leases as usual after it', async () => {
+    warmUpPorts();
+    using early = await leasePort();
+    using next = await leasePort({ tcp: true });
+    expect(early.port).not.toBe(next.port);
+    for (const port of [early.port, next.port]) {
+      expect(await udpPortIsFree(port)).toBe(true);
+      expect(await tcpPortIsFree(port)).toBe(true);
     }
   });
 });
