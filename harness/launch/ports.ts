@@ -31,16 +31,19 @@ export interface LeaseOptions {
 // regular expression (~5 ms in each process, on the way to the first launch).
 export async function leasePort(options: LeaseOptions = {}): Promise<PortLease> {
   const early = await takeLeaseAhead();
-  return early ?? findPort(options);
+  if (early && !options.tcp) return early;
+  early?.[Symbol.dispose]();
+  return findPort(options);
 }
 
 // A lease taken while the process waits on something else (a slot for its setup, the harness for Python):
 // the first submission's then costs nothing, where it took 3-5 ms of a cold start (get-port, two sockets).
-// Taken as for TCP, the stricter case, it fits every kind of program.
+// Taken without the TCP check, it serves UDP programs: /proc/net/tcp lists one namespace's sockets but the
+// kernel walks the whole machine's to print it (~10 ms on a busy host), work a TCP lease does anyway.
 let leaseAhead: Promise<PortLease | undefined> | undefined;
 
 export function warmUpPorts(): void {
-  leaseAhead ??= findPort({ tcp: true }).catch(() => undefined);
+  leaseAhead ??= findPort({}).catch(() => undefined);
 }
 
 async function takeLeaseAhead(): Promise<PortLease | undefined> {

@@ -10,11 +10,11 @@ import { decodeLine, encodeLine } from './wire.js';
 
 const send = (message: FromWorker) => process.stdout.write(encodeLine(message));
 const faultOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-// Before the setup arrives (the slot boots ahead of it): the first submission's lease is then instant.
-warmUpPorts();
 // The probes and scenarios, most of the worker's code, load while the setup is read and its namespace built.
 const registry = import('../programs/registry.js');
 registry.catch(() => undefined); // Seen by the first grading; never an unhandled rejection.
+// Then, before the first request: that submission's port lease is then instant.
+registry.then(warmUpPorts, () => undefined);
 
 let context: ScenarioContext | undefined;
 for await (const line of createInterface({ input: process.stdin })) {
