@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { LaunchSpec } from '../launch/student-process.js';
@@ -81,7 +81,18 @@ function foldersInside(paths: readonly string[], tmpfsRoots: readonly string[]):
 }
 
 // The folders a program needs besides the system: where the interpreters live, the hooks, node_modules.
+// Bound where they really are: bwrap cannot mount over a symlink (a node_modules linked from elsewhere), and
+// the link itself, visible in the read-only system, then leads to the bound folder.
 export function neededPaths(pythonPrefixes: readonly string[]): string[] {
   const nodePrefix = dirname(dirname(process.execPath));
-  return [...new Set([...pythonPrefixes, nodePrefix, join(packageRoot, 'harness', 'hooks'), join(packageRoot, 'node_modules')])];
+  const paths = [...pythonPrefixes, nodePrefix, join(packageRoot, 'harness', 'hooks'), join(packageRoot, 'node_modules')];
+  return [...new Set(paths.map((path) => realpathOr(path)))];
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // Missing: --ro-bind-try skips it.
+  }
 }

@@ -9,7 +9,8 @@ import { decodeLine, encodeLine } from './wire.js';
 // probes reach them and nothing else does. Grades one submission at a time, as the harness asks.
 
 const send = (message: FromWorker) => process.stdout.write(encodeLine(message));
-const faultOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+// The harness reports it as a fault of its own ("Error: …"): a plain Error's name would be said twice.
+const faultOf = (error: unknown) => (error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error));
 // The probes and scenarios, most of the worker's code, load while the setup is read and its namespace built.
 const registry = import('../programs/registry.js');
 registry.catch(() => undefined); // Seen by the first grading; never an unhandled rejection.
