@@ -111,7 +111,9 @@ describe('the cache of --python', () => {
     set('hold');
     set('broken');
     const second = await grade();
-    expect(second.ranWith).toEqual([realPython]); // The guess had started…
+    // The guess had started (its first run, and its restart when the failure came after it: a matter of timing)…
+    expect(second.ranWith.length).toBeGreaterThan(0);
+    expect(new Set(second.ranWith)).toEqual(new Set([realPython]));
     expect(second.exitCode).toBe(2);
     expect(second.stderr).toMatch(/^grade: No Python 3 found .*pass --python/);
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
