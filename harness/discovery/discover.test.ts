@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BadInputError } from '../errors.js';
-import { discoverSubmissions } from './discover.js';
+import { compareIds, discoverSubmissions } from './discover.js';
 import { chooseEntryFile } from './entry-file.js';
 import type { Submission } from './submission.js';
 
@@ -146,5 +146,22 @@ describe('chooseEntryFile', () => {
     const submission: Submission = { id: 'student', dir: join(root, 'student'), file: join(root, 'student', file) };
 
     expect(await chooseEntryFile(submission, expected, ['.py'])).toEqual(choice);
+  });
+});
+
+describe('compareIds', () => {
+  // Ids of ASCII letters and digits skip the collator: same order as the collator gives them, on 2000 random pairs.
+  it('orders letters-and-digits ids exactly as the French collator does', () => {
+    const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+    const byCollator = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+    const alphabet = 'aAbBeEzZ019';
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const id = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let pair = 0; pair < 2000; pair++) {
+      const [a, b] = [id(), id()];
+      expect([a, b, Math.sign(compareIds(a, b))]).toEqual([a, b, Math.sign(byCollator(a, b))]);
+    }
+    expect(['b2', 'Alice', 'B10', 'alice', 'b1'].sort(compareIds)).toEqual(['Alice', 'alice', 'b1', 'B10', 'b2']);
   });
 });

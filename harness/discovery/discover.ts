@@ -50,9 +50,17 @@ function withUniqueIds(submissions: Submission[]): Submission[] {
 
 // Accents sort as a French teacher expects (É next to E), ties broken by code point for stability. One
 // collator for every comparison: localeCompare with a locale builds one per call (~5 µs; 500 ids, ~20 ms).
+// Between two ids of ASCII letters and digits only (most of them), the collator's order is the
+// case-insensitive one: it is then not built at all (~6 ms of ICU data, on every run's way to its first launch).
 let frenchCollator: Intl.Collator | undefined;
+const lettersAndDigits = /^[a-z0-9]*$/i;
 
 export function compareIds(a: string, b: string): number {
+  const byCodePoint = a < b ? -1 : a > b ? 1 : 0;
+  if (lettersAndDigits.test(a) && lettersAndDigits.test(b)) {
+    const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+    return lowerA < lowerB ? -1 : lowerA > lowerB ? 1 : byCodePoint;
+  }
   frenchCollator ??= new Intl.Collator('fr', { sensitivity: 'base' });
-  return frenchCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return frenchCollator.compare(a, b) || byCodePoint;
 }
