@@ -27,14 +27,18 @@ const execFileAsync = promisify(execFile);
 // Prints its pid once bwrap has built the namespace and run it, then waits for its stdin to close.
 const holderScript = 'echo $$; read -r _';
 
-// Returns at once: the namespace is built while the slot answers its setup and prepares its first
-// launch, which is the first to wait for it. A namespace that could not be built fails every launch.
+// Returns at once: the namespace is built while the slot prepares its first launch, which is the first to
+// wait for it. Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop, after the
+// slot has answered its setup. A namespace that could not be built fails every launch.
 export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: number }, workspaces: string): SlotNamespace {
   const { bwrap, nsenter, prlimit, unshare } = sandbox.support;
-  const holder = spawn(bwrap, [...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--', '/bin/sh', '-c', holderScript], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  let holder: ChildProcessWithoutNullStreams | undefined;
+  const holderPid = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    holder = spawn(bwrap, [...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--', '/bin/sh', '-c', holderScript], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return pidOfHolder(holder);
   });
-  const holderPid = pidOfHolder(holder);
   holderPid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
   const { uid } = sandbox;
   return {
@@ -66,7 +70,7 @@ export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: numb
       });
     },
     [Symbol.asyncDispose]: async () => {
-      holder.kill('SIGKILL');
+      holder?.kill('SIGKILL');
     },
   };
 }
