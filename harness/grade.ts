@@ -66,7 +66,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
 
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
   // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
-  // (its setup follows). Plain: programs run from this process.
+  // (its setup follows, and its first submission right behind). Plain: programs run from this process.
   await using slots =
     support.kind === 'bwrap' && submissions.length > 0
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal)
@@ -78,7 +78,6 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   }
   const python = await pending[0];
   const tools = toolchain(python);
-  await slots?.ready();
   const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
   const confinement = plainConfinement(plainLimits);
   const gradeSubmission = (submission: Submission) =>
@@ -102,6 +101,8 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
     return result;
   });
   await Promise.all(stores);
+  // Slots that could not even start are a fault of the run (each submission also says it was not graded).
+  await slots?.ready();
   return {
     rubric,
     python,

@@ -9,7 +9,7 @@ import { takeSlotProcess } from './spare-slot.js';
 // A fixed set of slots, each a long-lived worker in its own network and pid namespace. A slot grades
 // one submission at a time; killing it (deadline, Ctrl+C) kills everything it started.
 export interface SlotPool extends AsyncDisposable {
-  // Resolves once a slot has its setup (grading can start); rejects when none could start.
+  // Resolves once a slot has answered its setup; rejects when none could start (a fault of the run).
   ready(): Promise<void>;
   grade(submission: Submission): Promise<SubmissionResult>;
 }
@@ -17,9 +17,9 @@ export interface SlotPool extends AsyncDisposable {
 const setupDeadlineMs = 30_000;
 
 // The slots boot at once; each gets its setup when `setups` resolves (it needs the rubric and Python,
-// which are still being read while the slots boot), and grades as soon as it has it: the first ready
-// slot does not wait for the others. `stop`: when it fires (Ctrl+C, a save in --watch), every slot is
-// killed with all it runs.
+// which are still being read while the slots boot). A slot takes its first submission as soon as its setup
+// is sent: the worker answers in order, so the request waits in its input instead of a round trip away.
+// `stop`: when it fires (Ctrl+C, a save in --watch), every slot is killed with all it runs.
 export function openSlotPool(
   count: number,
   support: SandboxSupport & { kind: 'bwrap' },
@@ -37,33 +37,53 @@ export function openSlotPool(
   };
   stop?.addEventListener('abort', killAll, { once: true });
   let setupFor: ((slot: number) => WorkerSetup) | undefined;
-  const setUp = (index: number) => sendSetup(slots[index]!, setupFor!(index));
+  // Each slot's answer to its current setup.
+  const setUpAnswers: Promise<void>[] = [];
+  const setUp = (index: number) => {
+    const answered = sendSetup(slots[index]!, setupFor!(index));
+    answered.catch(() => undefined); // Seen by ready() and grade(); never an unhandled rejection.
+    setUpAnswers[index] = answered;
+    return answered;
+  };
   const idle = idleSlots();
-  const setUpAll = slots.map((_, index) =>
-    setups.then(async (found) => {
+  const sent = slots.map((_, index) =>
+    setups.then((found) => {
       setupFor = found;
-      await setUp(index);
+      setUp(index);
       idle.release(index);
     }),
   );
-  const ready = Promise.any(setUpAll).catch((error: AggregateError) => {
+  const ready = Promise.any(sent.map((setupSent, index) => setupSent.then(() => setUpAnswers[index]))).catch((error: AggregateError) => {
     throw error.errors[0];
   });
-  ready.catch(() => undefined); // Seen by ready() and grade(); never an unhandled rejection.
+  ready.catch(() => undefined);
+  const anySent = Promise.any(sent).catch((error: AggregateError) => {
+    throw error.errors[0];
+  });
+  anySent.catch(() => undefined);
+  // A setup that failed fails every submission after it: no slot is booted again for each of them.
+  let broken: Error | undefined;
   return {
     ready: () => ready,
     async grade(submission) {
-      await ready;
+      await anySent;
+      if (broken) throw broken;
       const index = await idle.take();
       const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
+      const answer = request(slots[index]!, submission, deadlineMs);
+      answer.catch(() => undefined); // A failed setup is reported instead (below).
       try {
-        return await request(slots[index]!, submission, deadlineMs);
+        await setUpAnswers[index]!.catch((error: unknown) => {
+          broken ??= error instanceof Error ? error : new Error(String(error));
+          throw error;
+        });
+        return await answer;
       } catch (error) {
         // A slot that failed may hold anything: replace it before the next submission (unless stopping).
         slots[index]!.kill();
-        if (!stop?.aborted) {
+        if (!stop?.aborted && !broken) {
           slots[index] = boot();
-          await setUp(index);
+          setUp(index);
         }
         throw error;
       } finally {
@@ -77,7 +97,7 @@ export function openSlotPool(
   };
 }
 
-// Slots with their setup and nothing to grade, and gradings waiting for one (never more than the slots:
+// Slots with their setup sent and nothing to grade, and gradings waiting for one (never more than the slots:
 // the harness grades `count` submissions at a time).
 function idleSlots(): { take(): Promise<number>; release(index: number): void } {
   const idle: number[] = [];
