@@ -35,14 +35,18 @@ process.env.TMPDIR = scratch;
 const canary = join(scratch, 'CANARY-teacher-notes.txt');
 writeFileSync(canary, 'untouched\n');
 
-async function gradeCorpus(sandbox: 'on' | 'off'): Promise<{ run: GradeRun; out: string }> {
-  const out = join(scratch, `reports-${sandbox}`);
+async function gradeInto(name: string, paths: string[], sandbox: 'on' | 'off', jobs: number): Promise<{ run: GradeRun; out: string }> {
+  const out = join(scratch, `reports-${name}`);
+  const run = await grade({ paths, rubric: 'udp-server', outDir: out, jobs, lang: 'en', python: 'python3', sandbox });
+  await writeReports(run, out, 'en');
+  return { run, out };
+}
+
+function gradeCorpus(sandbox: 'on' | 'off'): Promise<{ run: GradeRun; out: string }> {
   const paths = Object.keys(expectedFailures)
     .filter((id) => sandbox === 'on' || !sandboxOnly.has(id))
     .map((id) => join(fixtures, id));
-  const run = await grade({ paths, rubric: 'udp-server', outDir: out, jobs: 4, lang: 'en', python: 'python3', sandbox });
-  await writeReports(run, out, 'en');
-  return { run, out };
+  return gradeInto(sandbox, paths, sandbox, 4);
 }
 
 const reportOf = (out: string, id: string) => readFileSync(join(out, `${id}.md`), 'utf8');
@@ -117,9 +121,7 @@ describe.skipIf(!sandboxAvailable)('two submissions graded one after the other i
   let out: string;
   let run: GradeRun;
   beforeAll(async () => {
-    out = join(scratch, 'reports-neighbours');
-    run = await grade({ paths: [neighbours], rubric: 'udp-server', outDir: out, jobs: 1, lang: 'en', python: 'python3', sandbox: 'on' });
-    await writeReports(run, out, 'en');
+    ({ run, out } = await gradeInto('neighbours', [neighbours], 'on', 1));
   });
 
   it('grades both in full: the traces cost the first one nothing', () => {

@@ -1,5 +1,7 @@
+import { rmSync, rmdirSync } from 'node:fs';
+
 // Every process group the harness started and has not seen exit, so a harness that is itself stopped
-// (Ctrl+C, SIGTERM, a crash) can kill them all on its way out.
+// (Ctrl+C, SIGTERM, a crash) can kill them all on its way out; and every folder it made for them.
 const liveGroups = new Set<number>();
 
 export function trackGroup(pid: number): void {
@@ -16,4 +18,29 @@ export function isTracked(pid: number): boolean {
 
 export function killAllTracked(kill: (pid: number) => void): void {
   for (const pid of liveGroups) kill(pid);
+}
+
+const liveFolders = new Set<string>();
+
+export function trackFolder(path: string): void {
+  liveFolders.add(path);
+}
+
+// Usually empty by then (the worker removes each copy): rmdir first, as Node loads and compiles its recursive
+// removal (~4 ms, on the way out of a one-submission run) only when it is called.
+export function removeTrackedFolder(path: string): void {
+  liveFolders.delete(path);
+  try {
+    rmdirSync(path);
+  } catch {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // A copy a dying program still writes to: the system's temporary folder keeps it.
+    }
+  }
+}
+
+export function removeAllTrackedFolders(): void {
+  for (const path of liveFolders) removeTrackedFolder(path);
 }

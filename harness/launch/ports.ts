@@ -30,7 +30,9 @@ export interface LeaseOptions {
 // Not '::' for get-port: Node resolves a listen's address first, and its first IPv6 check compiles a large
 // regular expression (~5 ms in each process, on the way to the first launch).
 export async function leasePort(options: LeaseOptions = {}): Promise<PortLease> {
-  const early = await takeLeaseAhead();
+  const ahead = leaseAhead;
+  leaseAhead = undefined;
+  const early = await ahead;
   if (early && !options.tcp) return early;
   early?.[Symbol.dispose]();
   return findPort(options);
@@ -44,12 +46,6 @@ let leaseAhead: Promise<PortLease | undefined> | undefined;
 
 export function warmUpPorts(): void {
   leaseAhead ??= findPort({}).catch(() => undefined);
-}
-
-async function takeLeaseAhead(): Promise<PortLease | undefined> {
-  const early = leaseAhead;
-  leaseAhead = undefined;
-  return early;
 }
 
 async function findPort(options: LeaseOptions): Promise<PortLease> {

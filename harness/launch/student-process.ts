@@ -4,13 +4,14 @@ import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
 import { CapturedOutput } from './captured-output.js';
-import { isTracked, killAllTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
+import { isTracked, killAllTracked, removeAllTrackedFolders, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
 import { processTree, processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
 import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
+import { signalProcess } from './signal-process.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -62,13 +63,17 @@ export function killAllStudentProcesses(): void {
   killAllTracked((pid) => killTree(pid, 'SIGKILL'));
 }
 
-// Whatever still runs when this process exits goes with it, graded from the CLI or not.
+// Whatever still runs when this process exits goes with it, graded from the CLI or not; then the folders
+// made for it (a spare slot nobody took, a run stopped by bad input).
 let exitHookInstalled = false;
 
 export function killTrackedOnExit(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', killAllStudentProcesses);
+  process.once('exit', () => {
+    killAllStudentProcesses();
+    removeAllTrackedFolders();
+  });
 }
 
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
@@ -206,10 +211,3 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   signalProcess(-pid, signal);
 }
 
-function signalProcess(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone (ESRCH): nothing to do.
-  }
-}

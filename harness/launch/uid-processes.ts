@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { processIds } from './proc-pids.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTree } from './proc-sockets.js';
+import { signalProcess } from './signal-process.js';
 
 // The processes running as one uid, from /proc (each status file's real uid). A slot sees only its own pid
 // namespace: a handful of entries.
@@ -33,16 +34,8 @@ export async function endProcessesOfUid(uid: number, deadlineMs: number, others?
   for (;;) {
     const left = processesOfUid(uid, others?.());
     if (left.length === 0 || performance.now() - started >= deadlineMs) return;
-    for (const pid of left) killQuietly(pid);
+    for (const pid of left) signalProcess(pid, 'SIGKILL');
     await delay(pollMs);
-  }
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // Already gone.
   }
 }
 

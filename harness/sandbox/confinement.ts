@@ -8,7 +8,7 @@ import { sandboxedLaunch, type StudentSandbox } from './student-sandbox.js';
 
 // How the process that runs programs (a slot worker, or the harness in plain mode) confines every launch:
 // chosen once, then applied to each program as the scenarios start it.
-export interface Confinement extends AsyncDisposable {
+export interface Confinement {
   // The folder the private copies are made in.
   readonly workspaces: string;
   confine(spec: LaunchSpec, workspace: Workspace): Promise<LaunchSpec>;
@@ -24,7 +24,6 @@ export function plainConfinement(plainLimits?: { readonly prlimit: string; reado
     workspaces: tmpdir(),
     confine: async (spec) => (plainLimits ? limitedLaunch(spec, plainLimits.prlimit, plainLimits.limits) : spec),
     afterSubmission: nothingToDo,
-    [Symbol.asyncDispose]: nothingToDo,
   };
 }
 
@@ -37,7 +36,6 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Co
       workspaces,
       confine: async (spec, workspace) => sandboxedLaunch(spec, workspace, sandbox),
       afterSubmission: nothingToDo,
-      [Symbol.asyncDispose]: nothingToDo,
     };
   }
   // Set-uid programs (su, mount…) must not raise a program's privileges: the slot's bwrap set no_new_privs
@@ -50,6 +48,5 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Co
     workspaces,
     confine: (spec, workspace) => namespace.launch(spec, workspace),
     afterSubmission: () => namespace.clearTmp(),
-    [Symbol.asyncDispose]: () => namespace[Symbol.asyncDispose](),
   };
 }

@@ -13,9 +13,9 @@ import { sandboxMounts, type StudentSandbox } from './student-sandbox.js';
 // slot's folder of copies writable), built once when the slot gets its setup and held by a process that does
 // nothing else. Each launch enters it: nsenter (the namespace) → prlimit (limits) → unshare (its own IPC and
 // UTS namespaces, the slot's uid, its copy as working folder) → the program, execs of one process: ~2 ms
-// where a bwrap per launch built a namespace in ~6. The slot's own namespaces (network, pids) hold the rest.
-export interface SlotNamespace extends AsyncDisposable {
-  readonly uid: number;
+// where a bwrap per launch built a namespace in ~6. The slot's own namespaces (network, pids) hold the rest,
+// and the holder ends with the slot.
+export interface SlotNamespace {
   launch(spec: LaunchSpec, workspace: Workspace): Promise<LaunchSpec>;
   // The namespace's /tmp outlives a submission: emptied before the next one can see what this one left.
   clearTmp(): Promise<void>;
@@ -32,17 +32,12 @@ const holderScript = 'echo $$; read -r _';
 // slot has answered its setup. A namespace that could not be built fails every launch.
 export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: number }, workspaces: string): SlotNamespace {
   const { bwrap, nsenter, prlimit, unshare } = sandbox.support;
-  let holder: ChildProcessWithoutNullStreams | undefined;
-  const holderPid = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-    holder = spawn(bwrap, [...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--', '/bin/sh', '-c', holderScript], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    return pidOfHolder(holder);
-  });
+  const holderPid = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+    pidOfHolder(spawn(bwrap, [...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--', '/bin/sh', '-c', holderScript], { stdio: 'pipe' })),
+  );
   holderPid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
   const { uid } = sandbox;
   return {
-    uid,
     async launch(spec, workspace) {
       const [pid] = await Promise.all([holderPid, giveWorkspaceTo(workspace, uid)]);
       // --wd resolves the folder inside the namespace: nsenter's own --wd would open it outside, a way out.
@@ -68,9 +63,6 @@ export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: numb
       await execFileAsync(nsenter, inside, { timeout: clearTmpMs }).catch((error: unknown) => {
         throw new Error(`could not empty the slot's /tmp: ${error instanceof Error ? error.message : String(error)}`);
       });
-    },
-    [Symbol.asyncDispose]: async () => {
-      holder?.kill('SIGKILL');
     },
   };
 }

@@ -46,27 +46,25 @@ export function openSlotPool(
     return answered;
   };
   const idle = idleSlots();
-  const sent = slots.map((_, index) =>
-    setups.then((found) => {
-      setupFor = found;
+  // Every setup leaves at once, when `setups` resolves: from then on a slot can take a submission.
+  const sent = setups.then((found) => {
+    setupFor = found;
+    slots.forEach((_, index) => {
       setUp(index);
       idle.release(index);
-    }),
-  );
-  const ready = Promise.any(sent.map((setupSent, index) => setupSent.then(() => setUpAnswers[index]))).catch((error: AggregateError) => {
-    throw error.errors[0];
+    });
+  });
+  sent.catch(() => undefined); // Seen by ready() and grade(); never an unhandled rejection.
+  const ready = sent.then(() => Promise.any(setUpAnswers)).catch((error: unknown) => {
+    throw error instanceof AggregateError ? error.errors[0] : error;
   });
   ready.catch(() => undefined);
-  const anySent = Promise.any(sent).catch((error: AggregateError) => {
-    throw error.errors[0];
-  });
-  anySent.catch(() => undefined);
   // A setup that failed fails every submission after it: no slot is booted again for each of them.
   let broken: Error | undefined;
   return {
     ready: () => ready,
     async grade(submission) {
-      await anySent;
+      await sent;
       if (broken) throw broken;
       const index = await idle.take();
       const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
 import { killTree, killTrackedOnExit } from '../launch/student-process.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
@@ -41,7 +41,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   const workspaces = mkdtempSync(join(tmpdir(), 'grade-slot-'));
   // Its programs, run as another uid, must cross it to reach their copy, but not see the others.
   chmodSync(workspaces, 0o711);
-  removeOnExit(workspaces);
+  trackFolder(workspaces);
   let stderr = '';
   worker.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
@@ -74,35 +74,9 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
     kill: () => {
       killTree(pid, 'SIGKILL');
       untrackGroup(pid);
-      removeFolder(workspaces);
+      removeTrackedFolder(workspaces);
     },
   };
-}
-
-// Folders of the slots still alive, removed when the harness exits without killing them itself (a spare
-// slot nobody took, a run stopped by bad input): after the processes, which killTrackedOnExit ends first.
-const liveFolders = new Set<string>();
-let exitHookInstalled = false;
-
-function removeOnExit(folder: string): void {
-  if (!exitHookInstalled) process.once('exit', () => liveFolders.forEach(removeFolder));
-  exitHookInstalled = true;
-  liveFolders.add(folder);
-}
-
-// Usually empty (the worker removes each copy): rmdir first, as Node loads and compiles its recursive removal
-// (~4 ms, on the way out of a one-submission run) only when it is called.
-function removeFolder(folder: string): void {
-  liveFolders.delete(folder);
-  try {
-    rmdirSync(folder);
-  } catch {
-    try {
-      rmSync(folder, { recursive: true, force: true });
-    } catch {
-      // A copy a dying program still writes to: the system's temporary folder keeps it.
-    }
-  }
 }
 
 // The harness's environment, less what only slows the worker's start. It opens no TLS connection, and Node
