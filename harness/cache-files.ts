@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { packageRoot } from './paths.js';
 
-// Small JSON files that let the next run skip work it already did (which Python --python is, the harness's
-// fingerprint). Losing one costs only that work: every failure to read or write one means no cache.
+// Small files that let the next run skip work it already did (which Python --python is, the harness's
+// fingerprint, the slot worker's compiled code). Losing one costs only that work: every failure to read or
+// write one means no cache.
 
 // The usual home of a tool's cache (find-cache-dir); GRADER_CACHE_DIR moves it (tests).
 export function cacheFile(name: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -11,19 +12,32 @@ export function cacheFile(name: string, env: NodeJS.ProcessEnv = process.env): s
 }
 
 export function readCacheFile(file: string): unknown {
+  const text = readCacheBytes(file)?.toString('utf8');
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return text === undefined ? undefined : JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
 export function writeCacheFile(file: string, value: unknown): void {
+  writeCacheBytes(file, JSON.stringify(value));
+}
+
+export function readCacheBytes(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCacheBytes(file: string, data: string | Uint8Array): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     // Written aside then renamed: runs side by side never read half a file.
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
+    writeFileSync(temporary, data);
     renameSync(temporary, file);
   } catch {
     // No cache: the next run does the work again.

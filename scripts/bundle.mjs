@@ -49,8 +49,9 @@ const yargsShimForBundle = {
 
 await rm(outdir, { recursive: true, force: true });
 await build({
-  // Named as in dist/harness: slot-process finds './worker.js' beside its own code, bundled or not.
-  entryPoints: { cli: join(compiled, 'cli.js'), worker: join(compiled, 'workers', 'worker.js') },
+  // Named as in dist/harness: slot-process finds './worker.js' beside its own code, bundled or not. Bundled,
+  // it is the worker that loads its code with V8's code cache (workers/bundled-worker.ts).
+  entryPoints: { cli: join(compiled, 'cli.js'), worker: join(compiled, 'workers', 'bundled-worker.js') },
   outdir,
   bundle: true,
   // The grader's modules stay a chunk of their own, loaded after the arguments are parsed, as unbundled.
@@ -63,6 +64,23 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The slot worker's code, one CommonJS file: what V8 can cache compiled (vm.Script's cachedData), where it keeps
+// nothing of an ES module. import.meta.url is the file's own URL, as in the ES build; anything else of
+// import.meta, or a warning at all, fails the build rather than a slot.
+const workerCode = await build({
+  entryPoints: [join(compiled, 'workers', 'serve.js')],
+  outfile: join(outdir, 'worker-code.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'error',
+});
+if (workerCode.warnings.length > 0) {
+  throw new Error(`bundle: the slot worker's code: ${workerCode.warnings.map((warning) => warning.text).join('; ')}`);
+}
 // The rubric table is read from beside the code that reads it (rubric/precompiled.ts).
 await copyFile(join(compiled, 'rubric', 'precompiled.json'), join(outdir, 'precompiled.json'));
 await cp(join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'locales'), join(outdir, 'yargs-locales'), { recursive: true });

@@ -1,4 +1,5 @@
 import { rmSync, rmdirSync } from 'node:fs';
+import { killTree } from './signal-process.js';
 
 // Every process group the harness started and has not seen exit, so a harness that is itself stopped
 // (Ctrl+C, SIGTERM, a crash) can kill them all on its way out; and every folder it made for them.
@@ -16,8 +17,22 @@ export function isTracked(pid: number): boolean {
   return liveGroups.has(pid);
 }
 
-export function killAllTracked(kill: (pid: number) => void): void {
-  for (const pid of liveGroups) kill(pid);
+// Kills every process group the harness started (students, sandbox slots): for a harness on its way out.
+export function killAllStudentProcesses(): void {
+  for (const pid of liveGroups) killTree(pid, 'SIGKILL');
+}
+
+// Whatever still runs when this process exits goes with it, graded from the CLI or not; then the folders
+// made for it (a spare slot nobody took, a run stopped by bad input).
+let exitHookInstalled = false;
+
+export function killTrackedOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    killAllStudentProcesses();
+    removeAllTrackedFolders();
+  });
 }
 
 const liveFolders = new Set<string>();

@@ -5,15 +5,11 @@ import type { PythonInterpreter } from '../python/resolve.js';
 import { type LaunchSpec, plainLaunch } from './student-process.js';
 import type { Workspace } from './workspace.js';
 
-// The interpreters a rubric's launch table may name, resolved once per run.
+// The interpreters a rubric's launch table may name, resolved once per run (./toolchain.ts).
 export interface Toolchain {
   readonly python: PythonInterpreter;
   readonly node: string;
   readonly tsxLoader: string;
-}
-
-export function toolchain(python: PythonInterpreter): Toolchain {
-  return { python, node: process.execPath, tsxLoader: import.meta.resolve('tsx') };
 }
 
 // Fills the rubric's argv template for the entry's extension; undefined when the rubric cannot run that file.

@@ -4,14 +4,14 @@ import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
 import { CapturedOutput } from './captured-output.js';
-import { isTracked, killAllTracked, removeAllTrackedFolders, trackGroup, untrackGroup } from './cleanup-registry.js';
+import { isTracked, killTrackedOnExit, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
-import { processTree, processTreeByDepth } from './proc-sockets.js';
+import { processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
 import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
-import { signalProcess } from './signal-process.js';
+import { killTree, signalProcess } from './signal-process.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -57,24 +57,6 @@ export interface HeldProcess extends StudentProcess {
 }
 
 const drainDeadlineMs = 1000;
-
-// Kills every process group the harness started (students, sandbox slots): for a harness on its way out.
-export function killAllStudentProcesses(): void {
-  killAllTracked((pid) => killTree(pid, 'SIGKILL'));
-}
-
-// Whatever still runs when this process exits goes with it, graded from the CLI or not; then the folders
-// made for it (a spare slot nobody took, a run stopped by bad input).
-let exitHookInstalled = false;
-
-export function killTrackedOnExit(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    killAllStudentProcesses();
-    removeAllTrackedFolders();
-  });
-}
 
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
 export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
@@ -125,7 +107,7 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
   const exited = new Promise<ExitStatus>((resolve) => {
     subprocess.once('exit', (code, signal) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
-      signalGroup(pid, 'SIGKILL');
+      signalProcess(-pid, 'SIGKILL');
       if (confinement.kind === 'plain') killMarkedProcesses(marker, pidWindow);
       untrackGroup(pid);
       forgetLaunchOfUid(pid);
@@ -173,7 +155,7 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
       // gets it: not bwrap's wrappers (bwrap would die and take the program with it before its handler runs),
       // nor the program's children: hundreds of them printing tracebacks at once would starve the program's
       // own handler on a loaded machine, and they end with the sandbox anyway.
-      if (confinement.kind === 'plain') signalGroup(pid, 'SIGINT');
+      if (confinement.kind === 'plain') signalProcess(-pid, 'SIGINT');
       else for (const program of pidsAtDepth(pid, wrappers)) signalProcess(program, 'SIGINT');
     },
     programPids: () => (isTracked(pid) ? pidsAtDepth(pid, wrappers, Infinity) : []),
@@ -200,14 +182,4 @@ function unwrapStatus(code: number | null, signal: NodeJS.Signals | null): ExitS
   return { code, signal };
 }
 
-// The group first, then any descendant that left it with setsid() but is still in the tree.
-export function killTree(pid: number, signal: NodeJS.Signals): void {
-  const tree = processTree(pid);
-  signalGroup(pid, signal);
-  for (const member of tree) signalProcess(member, signal);
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  signalProcess(-pid, signal);
-}
 

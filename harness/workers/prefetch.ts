@@ -1,7 +1,7 @@
 import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { which } from '../which.js';
-import { prefetchSandboxDetection } from '../sandbox/support.js';
+import { prefetchSandboxDetection } from '../sandbox/probe.js';
 import { bootSpareSlot } from './spare-slot.js';
 
 // Imported first by the CLI: where bwrap exists and the run may be sandboxed, one slot worker boots and the

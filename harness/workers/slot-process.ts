@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
-import { killTree, killTrackedOnExit } from '../launch/student-process.js';
+import { killTrackedOnExit, removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { signalProcess } from '../launch/signal-process.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
 
@@ -31,7 +31,7 @@ const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '-
 export function spawnSlotProcess(bwrap: string): SlotProcess {
   killTrackedOnExit();
   // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
-  // detached: the slot leads its own process group, so killTree reaches everything it started.
+  // detached: the slot leads its own process group, bwrap's init in its pid namespace included (see kill).
   const worker = spawn(bwrap, [...namespaces, ...workerCommand()], { detached: true, stdio: 'pipe', env: workerEnvironment() });
   // A failed spawn is reported as an 'error' event; it is answered below by the missing pid.
   worker.on('error', () => undefined);
@@ -72,7 +72,9 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
       for (const pipe of pipes) pipe.ref();
     },
     kill: () => {
-      killTree(pid, 'SIGKILL');
+      // The group holds bwrap's init of the slot's pid namespace: the kernel ends every process of a namespace
+      // with its init, so no tree is walked (/proc, ~3 ms at the end of every run).
+      signalProcess(-pid, 'SIGKILL');
       untrackGroup(pid);
       removeTrackedFolder(workspaces);
     },

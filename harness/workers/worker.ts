@@ -1,42 +1,5 @@
-import { createInterface } from 'node:readline';
-import { warmUpPorts } from '../launch/ports.js';
-import type { ScenarioContext } from '../programs/shared/context.js';
-import { slotConfinement } from '../sandbox/confinement.js';
-import type { FromWorker, ToWorker } from './protocol.js';
-import { decodeLine, encodeLine } from './wire.js';
+import { serve } from './serve.js';
 
-// A slot worker: lives in its own network namespace (loopback only) with the programs it grades, so the
-// probes reach them and nothing else does. Grades one submission at a time, as the harness asks.
-
-const send = (message: FromWorker) => process.stdout.write(encodeLine(message));
-// The harness reports it as a fault of its own ("Error: …"): a plain Error's name would be said twice.
-const faultOf = (error: unknown) => (error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error));
-// The probes and scenarios, most of the worker's code, load while the setup is read and its namespace built.
-const registry = import('../programs/registry.js');
-registry.catch(() => undefined); // Seen by the first grading; never an unhandled rejection.
-// Then, before the first request: that submission's port lease is then instant.
-registry.then(warmUpPorts, () => undefined);
-
-let context: ScenarioContext | undefined;
-for await (const line of createInterface({ input: process.stdin })) {
-  const message = decodeLine<ToWorker>(line);
-  if (message.kind === 'setup') {
-    try {
-      context = { ...message.setup, confinement: slotConfinement(message.setup.sandbox, message.workspaces) };
-      send({ kind: 'ready' });
-    } catch (error) {
-      send({ kind: 'fault', message: faultOf(error) });
-    }
-  } else if (!context) {
-    send({ kind: 'fault', message: 'worker asked to grade before its setup' });
-  } else {
-    try {
-      const { gradeProgram } = await registry;
-      const result = await gradeProgram(message.submission, context);
-      await context.confinement.afterSubmission();
-      send({ kind: 'result', result });
-    } catch (error) {
-      send({ kind: 'fault', message: faultOf(error) });
-    }
-  }
-}
+// The slot worker's entry where the harness runs unbundled (from source under the tests, or dist/harness/).
+// The bundled CLI starts ./bundled-worker.ts instead: the same worker, its compiled code kept between runs.
+await serve();
