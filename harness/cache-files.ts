@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { packageRoot } from './paths.js';
 
 // Small files that let the next run skip work it already did (which Python --python is, the harness's
@@ -41,5 +41,20 @@ export function writeCacheBytes(file: string, data: string | Uint8Array): void {
     renameSync(temporary, file);
   } catch {
     // No cache: the next run does the work again.
+  }
+}
+
+// A cache kept per version of what it depends on (its name: `family`, the version, the extension): writes this
+// version and removes the others, which would otherwise pile up one per version.
+export function writeCacheVersion(file: string, family: string, data: string | Uint8Array): void {
+  writeCacheBytes(file, data);
+  const folder = dirname(file);
+  try {
+    for (const name of readdirSync(folder)) {
+      const other = join(folder, name);
+      if (name.startsWith(family) && extname(name) === extname(file) && other !== file) rmSync(other, { force: true });
+    }
+  } catch {
+    // Left for the next version's write.
   }
 }

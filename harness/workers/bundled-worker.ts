@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheFile, readCacheBytes, writeCacheBytes } from '../cache-files.js';
+import { cacheFile, readCacheBytes, writeCacheVersion } from '../cache-files.js';
 import type { serve } from './serve.js';
 
 // The slot worker as the bundled CLI starts it: ./serve.ts bundled into one CommonJS file (scripts/bundle.mjs),
 // compiled with V8's code cache of an earlier run. Node 20 keeps no compiled code between processes, and a
 // slot compiled the same ~550 KB at every boot, then each function at its first call: ~20 ms of CPU per slot,
 // on the way to its first launch. The cache is written once per build of the code, after the first grading
-// (when the functions a grading needs are compiled), and only read after that.
+// (when the functions a grading needs are compiled), and only read after that; other builds' caches go.
 
 const code = fileURLToPath(new URL('./worker-code.cjs', import.meta.url));
 const source = readFileSync(code, 'utf8');
@@ -24,20 +24,5 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 const module = { exports: {} as { serve?: typeof serve } };
 script.runInThisContext()(module.exports, createRequire(code), module, code, dirname(code));
 const cacheIsUsed = cachedData !== undefined && !script.cachedDataRejected;
-await module.exports.serve!(cacheIsUsed ? {} : { afterFirstGrading: saveCodeCache });
+await module.exports.serve!(cacheIsUsed ? {} : { afterFirstGrading: () => writeCacheVersion(cachePath, cachePrefix, script.createCachedData()) });
 
-// Replaces the caches of earlier builds: one file per build would pile up.
-function saveCodeCache(): void {
-  writeCacheBytes(cachePath, script.createCachedData());
-  const folder = dirname(cachePath);
-  const stale = readdirSafely(folder).filter((name) => name.startsWith(cachePrefix) && name.endsWith('.v8') && name !== basename(cachePath));
-  for (const name of stale) rmSync(`${folder}/${name}`, { force: true });
-}
-
-function readdirSafely(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
-}
