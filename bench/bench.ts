@@ -15,7 +15,7 @@ import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, re
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What `npx grade` runs (package.json's bin): the bundled CLI.
-const cli = join(root, 'dist', 'bundle', 'cli.js');
+const cli = join(root, 'dist', 'bundle', 'cli.cjs');
 const correctServer = join(root, 'test', 'fixtures', 'udp-server', 'correct', 'simpleUDPServeur.py');
 const entryName = 'simpleUDPServeur.py';
 
@@ -427,7 +427,7 @@ async function main(): Promise<void> {
   line();
   line('Where the time goes');
   line(header);
-  line(row('node dist/bundle/cli.js --version', series.cliVersion));
+  line(row('node dist/bundle/cli.cjs --version', series.cliVersion));
   line(row('  minus the median node -e 0 (imports)', series.cliVersion.map((x) => x - median(series.nodeZero))));
   line(row('node: import a slot worker\'s modules', series.workerImport));
   line(row(`${values.python} -c … (resolving --python)`, series.pythonCommand));

@@ -56,7 +56,7 @@ for (let i = 0; i < 5; i++) {
   for (const module of ['grade.js', 'programs/registry.js', 'reports/write.js', 'terminal.js']) {
     note(`start-up: import dist/harness/${module}`, await nodeTime(['--input-type=module', '-e', `await import('${dist(module)}')`]));
   }
-  note('start-up: cli.js --version (all imports, bundled)', await nodeTime([join(root, 'dist', 'bundle', 'cli.js'), '--version']));
+  note('start-up: cli.cjs --version (all imports, bundled)', await nodeTime([join(root, 'dist', 'bundle', 'cli.cjs'), '--version']));
 }
 
 const { loadRubric } = (await import(dist('rubric/load.js'))) as typeof import('../harness/rubric/load.js');
@@ -65,8 +65,7 @@ const { resolvePython } = (await import(dist('python/resolve.js'))) as typeof im
 const { detectSandbox } = (await import(dist('sandbox/support.js'))) as typeof import('../harness/sandbox/support.js');
 const { openSlotPool } = (await import(dist('workers/slot-pool.js'))) as typeof import('../harness/workers/slot-pool.js');
 const { neededPaths } = (await import(dist('sandbox/student-sandbox.js'))) as typeof import('../harness/sandbox/student-sandbox.js');
-const { launchSpec } = (await import(dist('launch/command.js'))) as typeof import('../harness/launch/command.js');
-const { toolchain } = (await import(dist('launch/toolchain.js'))) as typeof import('../harness/launch/toolchain.js');
+const { launchSpec, toolchain } = (await import(dist('launch/command.js'))) as typeof import('../harness/launch/command.js');
 const { leasePort } = (await import(dist('launch/ports.js'))) as typeof import('../harness/launch/ports.js');
 const { createWorkspace } = (await import(dist('launch/workspace.js'))) as typeof import('../harness/launch/workspace.js');
 const { startStudentProcess } = (await import(dist('launch/student-process.js'))) as typeof import('../harness/launch/student-process.js');

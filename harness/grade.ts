@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
 import { mapConcurrently } from './concurrency.js';
-import { toolchain } from './launch/toolchain.js';
+import { toolchain } from './launch/command.js';
 import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';

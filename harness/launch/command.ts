@@ -1,15 +1,19 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { nodeHookFile, pythonHookDir } from '../paths.js';
+import { nodeHookFile, pythonHookDir, tsxLoaderUrl } from '../paths.js';
 import type { PythonInterpreter } from '../python/resolve.js';
 import { type LaunchSpec, plainLaunch } from './student-process.js';
 import type { Workspace } from './workspace.js';
 
-// The interpreters a rubric's launch table may name, resolved once per run (./toolchain.ts).
+// The interpreters a rubric's launch table may name, resolved once per run by the harness, sent to the slots.
 export interface Toolchain {
   readonly python: PythonInterpreter;
   readonly node: string;
   readonly tsxLoader: string;
+}
+
+export function toolchain(python: PythonInterpreter): Toolchain {
+  return { python, node: process.execPath, tsxLoader: tsxLoaderUrl() };
 }
 
 // Fills the rubric's argv template for the entry's extension; undefined when the rubric cannot run that file.

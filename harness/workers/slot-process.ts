@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { killTrackedOnExit, removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
 import { signalProcess } from '../launch/signal-process.js';
+import { tsxLoaderUrl } from '../paths.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
 
@@ -88,10 +89,13 @@ export function workerEnvironment(): NodeJS.ProcessEnv {
   return environment;
 }
 
-// The worker runs the same code as the harness: the TypeScript source under tests, or compiled JS, where
-// worker.js sits beside this module's code (dist/harness/workers/, or dist/bundle/ for the bundled CLI).
+// The worker runs the same code as the harness, beside this module's: the TypeScript source under tests,
+// dist/harness/workers/worker.js, or the bundled CLI's dist/bundle/worker.cjs (scripts/bundle.mjs).
+const workerEntry = { '.ts': './worker.ts', '.js': './worker.js', '.cjs': './worker.cjs' } as const;
+
 function workerCommand(): string[] {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url));
-  return fromSource ? [process.execPath, '--import', import.meta.resolve('tsx'), worker] : [process.execPath, worker];
+  const code = fileURLToPath(import.meta.url);
+  const fromSource = code.endsWith('.ts');
+  const worker = fileURLToPath(new URL(workerEntry[extname(code) as keyof typeof workerEntry], import.meta.url));
+  return fromSource ? [process.execPath, '--import', tsxLoaderUrl(), worker] : [process.execPath, worker];
 }

@@ -21,7 +21,7 @@ const involvedCall: Partial<Record<UdpRttClientCheckId, readonly RegExp[]>> = {
   shebang: [/^/],
   pings: [/\.(sendto|connect)\s*\(/],
   'handles-loss': [/\.settimeout\s*\(/, /\.recv(from)?\s*\(/],
-  counts: [/\bprint\s*\(.*(Envoy|Re[çc]u|Perte)/i],
+  counts: [/\bprint\s*\(.*(Envoy|Re[\u00e7c]u|Perte)/i],
   rtt: [/\bprint\s*\(.*RTT/i],
   'late-echo': [/\.recv(from)?\s*\(/],
 };

@@ -1,0 +1,70 @@
+import { execa } from 'execa';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliPath as cli } from './helpers/cli.js';
+import { sandboxAvailable } from './helpers/sandbox.js';
+
+// The bundled CLI and slot worker keep their compiled code between runs (harness/code-cache.ts): written by
+// a run that had none, used afterwards; a cache that does not fit is ignored and written again.
+const correct = join(import.meta.dirname, 'fixtures', 'udp-server', 'correct');
+
+async function grade(cacheDir: string, sandbox: 'on' | 'off') {
+  const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
+  const result = await execa('node', [cli, correct, '--out', out, '--sandbox', sandbox, '--lang', 'en'], {
+    reject: false,
+    env: { NO_COLOR: '1', GRADER_CACHE_DIR: cacheDir },
+  });
+  const cacheFiles = readdirSync(cacheDir).filter((name) => name.endsWith('.v8'));
+  return { exitCode: result.exitCode, stdout: String(result.stdout), cacheFiles, cache: (family: string) => cacheFiles.filter((name) => name.startsWith(`${family}-`)) };
+}
+
+describe.each([
+  { family: 'cli-code', sandbox: 'off', skip: false },
+  { family: 'worker-code', sandbox: 'on', skip: !sandboxAvailable },
+] as const)("the code cache of $family ($sandbox sandbox)", ({ family, sandbox, skip }) => {
+  it.skipIf(skip)('is written by the first run and kept by the next', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const first = await grade(cacheDir, sandbox);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toContain('Score: 20/20');
+    expect(first.cache(family)).toHaveLength(1);
+    const cache = join(cacheDir, first.cache(family)[0]!);
+    const written = statSync(cache);
+    expect(written.size).toBeGreaterThan(0);
+
+    const second = await grade(cacheDir, sandbox);
+    expect(second.stdout).toContain('Score: 20/20');
+    expect(second.cache(family)).toEqual(first.cache(family));
+    expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it.skipIf(skip)('a damaged cache is ignored and replaced, and the caches of other builds are removed', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const cacheFile = join(cacheDir, (await grade(cacheDir, sandbox)).cache(family)[0]!);
+    writeFileSync(cacheFile, 'not a code cache');
+    writeFileSync(join(cacheDir, `${family}-0-0-0.v8`), 'an older build');
+
+    const again = await grade(cacheDir, sandbox);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('Score: 20/20');
+    expect(again.cache(family)).toEqual([cacheFile.split('/').at(-1)]);
+    expect(readFileSync(cacheFile, 'utf8')).not.toBe('not a code cache');
+  });
+});
+
+// The CLI's entry starts the slot, the sandbox detection and Python's choice before the rest of its code
+// loads; the rest must use those modules, not copies that never saw that work (scripts/bundle.mjs).
+describe("the bundled CLI's code", () => {
+  const bundle = dirname(cli);
+  // esbuild names each module it bundles in a comment line of its own: "// dist/harness/workers/spare-slot.js".
+  const modulesIn = (file: string) => new Set(readFileSync(join(bundle, file), 'utf8').match(/^\/\/ dist\/harness\/\S+\.js$/gm));
+
+  it('holds no copy of a module its entry loaded, and takes the spare slot from the entry', () => {
+    const entryModules = modulesIn('cli.cjs');
+    expect(entryModules).toContain('// dist/harness/workers/spare-slot.js');
+    expect([...modulesIn('cli-code.cjs')].filter((module) => entryModules.has(module))).toEqual([]);
+    expect(readFileSync(join(bundle, 'cli-code.cjs'), 'utf8')).toContain('require("netlab:early/workers/spare-slot.js")');
+  });
+});
