@@ -305,8 +305,8 @@ async function main(): Promise<void> {
   };
   const baseOnePhases: SubmissionTiming[] = [];
   const baseBigPhases: SubmissionTiming[] = [];
-  // What each sandbox slot runs: the bundled worker (with no stdin, it imports everything and ends).
-  const workerModule = join(root, 'dist', 'bundle', 'worker.js');
+  // What each sandbox slot runs: the bundled worker (with no stdin, it loads its code and ends).
+  const workerEntry = join(root, 'dist', 'bundle', 'worker.cjs');
 
   // Every harness run sits between two baseline runs and is compared with their mean: the load of a
   // shared machine drifts within seconds, and this cancels its linear part.
@@ -362,7 +362,7 @@ async function main(): Promise<void> {
     // Start-up profile: the CLI with every module imported, and what each sandbox slot imports.
     series.cliVersion.push(await timeCommand(process.execPath, [cli, '--version']));
     // In the environment a slot gets (harness/workers/slot-process.ts).
-    series.workerImport.push(await timeCommand(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(workerModule)})`], workerEnvironment()));
+    series.workerImport.push(await timeCommand(process.execPath, [workerEntry], workerEnvironment()));
     // The harness resolves --python once per run by running it: through a version shim, that is not free.
     series.pythonCommand.push(await timeCommand(values.python, ['-c', 'import sys; print(sys.executable)']));
     series.pythonBinary.push(await timeCommand(python, ['-c', 'import sys; print(sys.executable)']));
@@ -429,7 +429,7 @@ async function main(): Promise<void> {
   line(header);
   line(row('node dist/bundle/cli.cjs --version', series.cliVersion));
   line(row('  minus the median node -e 0 (imports)', series.cliVersion.map((x) => x - median(series.nodeZero))));
-  line(row('node: import a slot worker\'s modules', series.workerImport));
+  line(row('node: a slot worker loading its code', series.workerImport));
   line(row(`${values.python} -c … (resolving --python)`, series.pythonCommand));
   line(row('the same with the real binary', series.pythonBinary));
   const phase = (label: string, list: readonly SubmissionTiming[], key: keyof SubmissionTiming) => line(row(label, list.map((t) => t[key])));

@@ -54,6 +54,19 @@ describe.each([
   });
 });
 
+describe("the CLI's code cache", () => {
+  it('is not written by a run that ended in bad input, which compiled little of the grader', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const badInput = await execa('node', [cli, join(cacheDir, 'no-such-folder'), '--sandbox', 'off'], { reject: false, env: { GRADER_CACHE_DIR: cacheDir } });
+    expect(badInput.exitCode).toBe(2);
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith('cli-code-'))).toEqual([]);
+
+    const graded = await grade(cacheDir, 'off');
+    expect(graded.exitCode).toBe(0);
+    expect(graded.cache('cli-code')).toHaveLength(1);
+  });
+});
+
 // The CLI's entry starts the slot, the sandbox detection and Python's choice before the rest of its code
 // loads; the rest must use those modules, not copies that never saw that work (scripts/bundle.mjs).
 describe("the bundled CLI's code", () => {
