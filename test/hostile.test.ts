@@ -138,3 +138,23 @@ describe.skipIf(!sandboxAvailable)('two submissions graded one after the other i
     expect(report).toMatch(/^sleepers: 0$/m);
   });
 });
+
+// What the slot could not clear after a submission must cost the next one nothing: it goes to a fresh slot.
+describe.skipIf(!sandboxAvailable)('a submission graded after one whose /tmp leftovers could not be cleared', () => {
+  const spoilt = join(import.meta.dirname, 'fixtures', 'slot-spoilt');
+  let out: string;
+  let run: GradeRun;
+  beforeAll(async () => {
+    ({ run, out } = await gradeInto('spoilt', [spoilt], 'on', 1));
+  });
+
+  it('is graded in full, on a slot that never saw the leftovers', () => {
+    expect(run.submissions.map(({ id, score, fault }) => [id, score, fault])).toEqual([
+      ['1-leaves-a-folder-it-cannot-remove', 20, undefined],
+      ['2-graded-next', 20, undefined],
+    ]);
+    const report = reportOf(out, '2-graded-next');
+    expect(report).toMatch(/^tmp: \[.*\]$/m);
+    expect(report).not.toContain('stuck');
+  });
+});

@@ -19,4 +19,6 @@ export type ToWorker =
 export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'result'; readonly result: SubmissionResult }
+  // Not started: what an earlier submission left could not be cleared, so the slot grades nothing more.
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'fault'; readonly message: string };

@@ -28,7 +28,8 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   registry.then(warmUpPorts, () => undefined);
 
   let context: ScenarioContext | undefined;
-  // Why the slot may grade nothing more: what a submission left could not be cleared.
+  // Why the slot may grade nothing more: what a submission left could not be cleared. It refuses the next one
+  // before starting it, and the harness sends that one to a fresh slot (./slot-pool.ts).
   let spoilt: string | undefined;
   for await (const line of createInterface({ input: process.stdin })) {
     const message = decodeLine<ToWorker>(line);
@@ -42,7 +43,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     } else if (!context) {
       send({ kind: 'fault', message: 'worker asked to grade before its setup' });
     } else if (spoilt) {
-      send({ kind: 'fault', message: spoilt });
+      send({ kind: 'refused', message: spoilt });
     } else {
       try {
         const { gradeProgram } = await registry;

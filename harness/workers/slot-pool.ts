@@ -2,7 +2,7 @@ import pTimeout from 'p-timeout';
 import type { Submission } from '../discovery/submission.js';
 import type { SandboxSupport } from '../sandbox/support.js';
 import type { SubmissionResult } from '../scoring/result.js';
-import type { WorkerSetup } from './protocol.js';
+import type { FromWorker, WorkerSetup } from './protocol.js';
 import type { SlotProcess } from './slot-process.js';
 import { takeSlotProcess } from './spare-slot.js';
 
@@ -61,32 +61,47 @@ export function openSlotPool(
   ready.catch(() => undefined);
   // A setup that failed fails every submission after it: no slot is booted again for each of them.
   let broken: Error | undefined;
+  // A slot that failed may hold anything: replaced before its next submission (unless stopping).
+  const replace = (index: number) => {
+    slots[index]!.kill();
+    if (!stop?.aborted && !broken) {
+      slots[index] = boot();
+      setUp(index);
+    }
+  };
+  const gradeOnSlot = async (submission: Submission): Promise<Answer> => {
+    const index = await idle.take();
+    const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
+    const answer = request(slots[index]!, submission, deadlineMs);
+    answer.catch(() => undefined); // A failed setup is reported instead (below).
+    try {
+      await setUpAnswers[index]!.catch((error: unknown) => {
+        broken ??= error instanceof Error ? error : new Error(String(error));
+        throw error;
+      });
+      const answered = await answer;
+      if (answered.kind === 'refused') replace(index);
+      return answered;
+    } catch (error) {
+      replace(index);
+      throw error;
+    } finally {
+      idle.release(index);
+    }
+  };
   return {
     ready: () => ready,
     async grade(submission) {
       await sent;
       if (broken) throw broken;
-      const index = await idle.take();
-      const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
-      const answer = request(slots[index]!, submission, deadlineMs);
-      answer.catch(() => undefined); // A failed setup is reported instead (below).
-      try {
-        await setUpAnswers[index]!.catch((error: unknown) => {
-          broken ??= error instanceof Error ? error : new Error(String(error));
-          throw error;
-        });
-        return await answer;
-      } catch (error) {
-        // A slot that failed may hold anything: replace it before the next submission (unless stopping).
-        slots[index]!.kill();
-        if (!stop?.aborted && !broken) {
-          slots[index] = boot();
-          setUp(index);
-        }
-        throw error;
-      } finally {
-        idle.release(index);
-      }
+      const first = await gradeOnSlot(submission);
+      if (first.kind === 'result') return first.result;
+      // Refused before it started, for what the one before left: it goes to another slot, once (a fresh slot
+      // has nothing to refuse for).
+      if (stop?.aborted || broken) throw new Error(first.message);
+      const again = await gradeOnSlot(submission);
+      if (again.kind === 'result') return again.result;
+      throw new Error(again.message);
     },
     [Symbol.asyncDispose]: async () => {
       stop?.removeEventListener('abort', killAll);
@@ -116,12 +131,15 @@ async function sendSetup(slot: SlotProcess, setup: WorkerSetup): Promise<void> {
   if (ready?.kind !== 'ready') throw slot.died();
 }
 
-async function request(slot: SlotProcess, submission: Submission, deadlineMs: number): Promise<SubmissionResult> {
+// A slot's answer to a submission; a fault, a deadline or a death rejects.
+type Answer = Extract<FromWorker, { kind: 'result' | 'refused' }>;
+
+async function request(slot: SlotProcess, submission: Submission, deadlineMs: number): Promise<Answer> {
   const answer = await pTimeout(slot.ask({ kind: 'grade', submission }), {
     milliseconds: deadlineMs,
     message: `grading took longer than ${deadlineMs / 1000} s (limits.submissionSeconds)`,
   });
-  if (answer?.kind === 'result') return answer.result;
+  if (answer?.kind === 'result' || answer?.kind === 'refused') return answer;
   if (answer?.kind === 'fault') throw new Error(answer.message);
   throw slot.died();
 }
