@@ -141,19 +141,20 @@ describe.skipIf(!sandboxAvailable)('two submissions graded one after the other i
 
 // What the slot could not clear after a submission must cost the next one nothing: it goes to a fresh slot.
 describe.skipIf(!sandboxAvailable)('a submission graded after one whose /tmp leftovers could not be cleared', () => {
-  const spoilt = join(import.meta.dirname, 'fixtures', 'slot-spoilt');
+  const fixture = (...path: string[]) => join(import.meta.dirname, 'fixtures', ...path);
   let out: string;
   let run: GradeRun;
   beforeAll(async () => {
-    ({ run, out } = await gradeInto('spoilt', [spoilt], 'on', 1));
+    const paths = [fixture('slot-spoilt', 'leaves-a-folder-it-cannot-remove'), fixture('slot-neighbours', 'looks-for-traces')];
+    ({ run, out } = await gradeInto('spoilt', paths, 'on', 1));
   });
 
   it('is graded in full, on a slot that never saw the leftovers', () => {
     expect(run.submissions.map(({ id, score, fault }) => [id, score, fault])).toEqual([
-      ['1-leaves-a-folder-it-cannot-remove', 20, undefined],
-      ['2-graded-next', 20, undefined],
+      ['leaves-a-folder-it-cannot-remove', 20, undefined],
+      ['looks-for-traces', 20, undefined],
     ]);
-    const report = reportOf(out, '2-graded-next');
+    const report = reportOf(out, 'looks-for-traces');
     expect(report).toMatch(/^tmp: \[.*\]$/m);
     expect(report).not.toContain('stuck');
   });
