@@ -181,5 +181,3 @@ function unwrapStatus(code: number | null, signal: NodeJS.Signals | null): ExitS
   }
   return { code, signal };
 }
-
-

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { LaunchSpec } from '../launch/student-process.js';
-import type { Workspace } from '../launch/workspace.js';
+import type { Workspace, WorkspacePlace } from '../launch/workspace.js';
 import { type Limits, limitedLaunch } from './limits.js';
 import { openSlotNamespace } from './slot-namespace.js';
 import { sandboxedLaunch, type StudentSandbox } from './student-sandbox.js';
@@ -9,8 +9,8 @@ import { sandboxedLaunch, type StudentSandbox } from './student-sandbox.js';
 // How the process that runs programs (a slot worker, or the harness in plain mode) confines every launch:
 // chosen once, then applied to each program as the scenarios start it.
 export interface Confinement {
-  // The folder the private copies are made in.
-  readonly workspaces: string;
+  // Where the private copies are made, and whose they are.
+  readonly workspaces: WorkspacePlace;
   confine(spec: LaunchSpec, workspace: Workspace): Promise<LaunchSpec>;
   // Once a submission is graded, before the next: nothing it left may reach the next one.
   afterSubmission(): Promise<void>;
@@ -21,7 +21,7 @@ const nothingToDo = async () => undefined;
 // Unsandboxed: the copies in the system's temporary folder, the limits applied by prlimit when it exists.
 export function plainConfinement(plainLimits?: { readonly prlimit: string; readonly limits: Limits }): Confinement {
   return {
-    workspaces: tmpdir(),
+    workspaces: { parent: tmpdir() },
     confine: async (spec) => (plainLimits ? limitedLaunch(spec, plainLimits.prlimit, plainLimits.limits) : spec),
     afterSubmission: nothingToDo,
   };
@@ -33,7 +33,7 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Co
   const { uid } = sandbox;
   if (uid === undefined) {
     return {
-      workspaces,
+      workspaces: { parent: workspaces },
       confine: async (spec, workspace) => sandboxedLaunch(spec, workspace, sandbox),
       afterSubmission: nothingToDo,
     };
@@ -45,8 +45,8 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Co
   }
   const namespace = openSlotNamespace({ ...sandbox, uid }, workspaces);
   return {
-    workspaces,
-    confine: (spec, workspace) => namespace.launch(spec, workspace),
+    workspaces: { parent: workspaces, owner: uid },
+    confine: (spec) => namespace.launch(spec),
     afterSubmission: () => namespace.clearTmp(),
   };
 }

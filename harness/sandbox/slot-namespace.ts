@@ -1,11 +1,10 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
-import { lchown, lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
 import type { LaunchSpec } from '../launch/student-process.js';
-import type { Workspace } from '../launch/workspace.js';
 import { prlimitArgs } from './limits.js';
 import { sandboxMounts, type StudentSandbox } from './student-sandbox.js';
 
@@ -16,7 +15,8 @@ import { sandboxMounts, type StudentSandbox } from './student-sandbox.js';
 // where a bwrap per launch built a namespace in ~6. The slot's own namespaces (network, pids) hold the rest,
 // and the holder ends with the slot.
 export interface SlotNamespace {
-  launch(spec: LaunchSpec, workspace: Workspace): Promise<LaunchSpec>;
+  // The copy it runs in is already the slot's uid's (Confinement.workspaces).
+  launch(spec: LaunchSpec): Promise<LaunchSpec>;
   // The namespace's /tmp outlives a submission: emptied before the next one can see what this one left.
   clearTmp(): Promise<void>;
 }
@@ -38,8 +38,8 @@ export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: numb
   holderPid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
   const { uid } = sandbox;
   return {
-    async launch(spec, workspace) {
-      const [pid] = await Promise.all([holderPid, giveWorkspaceTo(workspace, uid)]);
+    async launch(spec) {
+      const pid = await holderPid;
       // --wd resolves the folder inside the namespace: nsenter's own --wd would open it outside, a way out.
       const limit = [prlimit, ...prlimitArgs(sandbox.limits), '--'];
       const drop = [unshare, '--ipc', '--uts', `--setuid=${uid}`, `--setgid=${uid}`, `--wd=${spec.cwd}`, '--'];
@@ -82,16 +82,4 @@ async function pidOfHolder(holder: ChildProcessWithoutNullStreams): Promise<numb
   if (Number.isInteger(pid) && pid > 0) return pid;
   holder.kill('SIGKILL');
   throw new Error(`could not build the slot's namespace${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
-}
-
-// The program runs as the slot's uid: its copy (fresh, before any launch) must be its own. lchown: a link is never followed.
-async function giveWorkspaceTo(workspace: Workspace, uid: number): Promise<void> {
-  const visit = async (path: string): Promise<void> => {
-    await lchown(path, uid, uid);
-    for (const entry of await readdir(path, { withFileTypes: true })) {
-      if (entry.isDirectory()) await visit(join(path, entry.name));
-      else await lchown(join(path, entry.name), uid, uid);
-    }
-  };
-  await visit(workspace.root);
 }

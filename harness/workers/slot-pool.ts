@@ -94,14 +94,13 @@ export function openSlotPool(
     async grade(submission) {
       await sent;
       if (broken) throw broken;
-      const first = await gradeOnSlot(submission);
-      if (first.kind === 'result') return first.result;
       // Refused before it started, for what the one before left: it goes to another slot, once (a fresh slot
       // has nothing to refuse for).
-      if (stop?.aborted || broken) throw new Error(first.message);
-      const again = await gradeOnSlot(submission);
-      if (again.kind === 'result') return again.result;
-      throw new Error(again.message);
+      for (let attempt = 1; ; attempt++) {
+        const answer = await gradeOnSlot(submission);
+        if (answer.kind === 'result') return answer.result;
+        if (attempt === 2 || stop?.aborted || broken) throw new Error(answer.message);
+      }
     },
     [Symbol.asyncDispose]: async () => {
       stop?.removeEventListener('abort', killAll);
