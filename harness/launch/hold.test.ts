@@ -16,28 +16,28 @@ const printsEnvironment = 'import os, sys; print("ran", os.environ.get("GRADER_H
 
 describe('held launches', () => {
   it('run the program only once released, without the hold variable or descriptor', async () => {
-    await using program = startHeldProcess(pythonLaunch(printsEnvironment));
+    await using program = await startHeldProcess(pythonLaunch(printsEnvironment));
     expect(await program.hold.held).toBe(true);
     // The interpreter writes its "held" byte before it waits: nothing of the program has run.
     expect(program.stdout.totalBytes).toBe(0);
     expect(program.hold.release()).toBe(true);
     expect((await program.exited).code).toBe(0);
     // The same environment and descriptors as a launch started now.
-    await using fresh = startStudentProcess(pythonLaunch(printsEnvironment));
+    await using fresh = await startStudentProcess(pythonLaunch(printsEnvironment));
     await fresh.exited;
     expect(program.stdout.snapshot().head.toString()).toMatch(/^ran None /);
     expect(program.stdout.snapshot().head.toString()).toBe(fresh.stdout.snapshot().head.toString());
   });
 
   it('never run the program when killed while held', async () => {
-    await using program = startHeldProcess(pythonLaunch(printsEnvironment));
+    await using program = await startHeldProcess(pythonLaunch(printsEnvironment));
     expect(await program.hold.held).toBe(true);
     await program.kill();
     expect(program.stdout.totalBytes).toBe(0);
   });
 
   it('report a launch that ends before it is held, and release nothing', async () => {
-    await using program = startHeldProcess({ ...pythonLaunch(printsEnvironment), argv: ['python3', '-S', '-E', '-c', 'pass'] });
+    await using program = await startHeldProcess({ ...pythonLaunch(printsEnvironment), argv: ['python3', '-S', '-E', '-c', 'pass'] });
     expect(await program.hold.held).toBe(false);
     expect(program.hold.release()).toBe(false);
   });

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
-import { HarnessFault } from '../errors.js';
+import type { ProgramLauncher } from '../sandbox/launcher.js';
 import { CapturedOutput } from './captured-output.js';
 import { isTracked, killTrackedOnExit, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { constants } from 'node:os';
@@ -10,8 +9,11 @@ import { processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
-import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
+import { type Hold, holdChannel, holdVariable, holdDescriptor } from './hold.js';
 import { killTree, signalProcess } from './signal-process.js';
+import { type ExitStatus, spawnChild, type StartedChild } from './started-child.js';
+
+export type { ExitStatus } from './started-child.js';
 
 export interface LaunchSpec {
   readonly argv: readonly [string, ...string[]];
@@ -23,16 +25,14 @@ export interface LaunchSpec {
 // What stands between the harness and the program, which says where the program is and how all it started ends.
 // - plain: the launched process is the program; what escapes its group is found by the run's marker.
 // - pid-namespace: bwrap, then its pid-namespace init, then the program; killing the init ends everything.
-// - uid: the launched process becomes the program (its wrappers exec each other), which runs as a uid
-//   of its own: whatever it leaves is any other process of that uid.
-export type LaunchConfinement = { readonly kind: 'plain' } | { readonly kind: 'pid-namespace' } | { readonly kind: 'uid'; readonly uid: number };
+// - uid: the slot's launcher starts the program itself (sandbox/launcher.ts), as a uid of its own: whatever
+//   it leaves is any other process of that uid.
+export type LaunchConfinement =
+  | { readonly kind: 'plain' }
+  | { readonly kind: 'pid-namespace' }
+  | { readonly kind: 'uid'; readonly uid: number; readonly launcher: ProgramLauncher };
 
 export const plainLaunch: LaunchConfinement = { kind: 'plain' };
-
-export interface ExitStatus {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
 
 // A running student program. Disposing it kills its whole process group, whatever state it is in.
 export interface StudentProcess extends AsyncDisposable {
@@ -59,19 +59,18 @@ export interface HeldProcess extends StudentProcess {
 const drainDeadlineMs = 1000;
 
 // `stop`: when it fires, the program is killed at once (every wait on it then ends on its exit).
-export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): StudentProcess {
+export function startStudentProcess(spec: LaunchSpec, stop?: AbortSignal): Promise<StudentProcess> {
   return launch(spec, stop, false);
 }
 
 // Only for a launch whose interpreter loads the hook (a Python program): anything else would run at once.
-export function startHeldProcess(spec: LaunchSpec, stop?: AbortSignal): HeldProcess {
+export function startHeldProcess(spec: LaunchSpec, stop?: AbortSignal): Promise<HeldProcess> {
   return launch(spec, stop, true);
 }
 
-function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: false): StudentProcess;
-function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: true): HeldProcess;
-function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean): StudentProcess | HeldProcess {
-  const [file, ...args] = spec.argv;
+function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: false): Promise<StudentProcess>;
+function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: true): Promise<HeldProcess>;
+async function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean): Promise<StudentProcess | HeldProcess> {
   const marker = newMarker();
   const { confinement } = spec;
   // The program's depth in the tree the harness started.
@@ -79,33 +78,25 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
   // Unconfined, where the pid counter stood: the marker scan at the end then reads only newer pids.
   const counters = confinement.kind === 'plain' ? pidCounters() : undefined;
   killTrackedOnExit();
-  // node:child_process rather than execa per launch: ~0.7 ms less CPU each, and no execa import in a slot.
-  // detached: the program leads a new process group (and session), so one signal reaches all its processes.
-  const subprocess = spawn(file, args, {
-    cwd: spec.cwd,
-    env: { ...spec.env, [markerVariable]: marker, ...(held ? { [holdVariable]: String(holdDescriptor) } : {}) },
-    detached: true,
-    stdio: held ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
-  });
-  // A failed spawn (ENOENT…) is reported as an 'error' event; it is answered below by the missing pid.
-  subprocess.on('error', () => undefined);
-  const pid = subprocess.pid;
-  if (pid === undefined) throw new HarnessFault(`could not start ${file}`);
+  const env = { ...spec.env, [markerVariable]: marker, ...(held ? { [holdVariable]: String(holdDescriptor) } : {}) };
+  const request = { argv: spec.argv, cwd: spec.cwd, env, held };
+  const child: StartedChild = confinement.kind === 'uid' ? await confinement.launcher.start(request) : spawnChild(request);
+  const { pid } = child;
   trackGroup(pid);
   const pidWindow: PidWindow | undefined = counters && { launchPid: pid, forksBefore: counters.forks, tasksBefore: counters.tasks };
-  const channel = held ? (subprocess.stdio[holdDescriptor] as Duplex) : undefined;
+  const channel: Duplex | undefined = child.hold;
   channel?.on('error', () => undefined);
   if (confinement.kind === 'uid') noteLaunchOfUid(pid, confinement.uid);
 
   const stdout = new CapturedOutput();
   const stderr = new CapturedOutput();
-  subprocess.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-  subprocess.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk)).resume();
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk)).resume();
 
   let status: ExitStatus | undefined;
-  const processGone = new Promise<void>((resolve) => subprocess.once('exit', () => resolve()));
+  const processGone = child.exit.then(() => undefined);
   const exited = new Promise<ExitStatus>((resolve) => {
-    subprocess.once('exit', (code, signal) => {
+    void child.exit.then(({ code, signal }) => {
       // Whatever the main process left in its group goes with it; those processes may hold the pipes open.
       signalProcess(-pid, 'SIGKILL');
       if (confinement.kind === 'plain') killMarkedProcesses(marker, pidWindow);
@@ -114,7 +105,7 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
       channel?.destroy();
       // Output written before the exit may still sit in the pipes: read it to the end, within a bound.
       const drained = Promise.all([
-        ...[subprocess.stdout, subprocess.stderr].map((stream) => stream && finished(stream)),
+        ...[child.stdout, child.stderr].map((stream) => finished(stream)),
         confinement.kind === 'uid' ? endProcessesOfUid(confinement.uid, drainDeadlineMs, () => otherLaunchesOfUid(confinement.uid, pid)) : undefined,
       ]);
       void pTimeout(drained, { milliseconds: drainDeadlineMs })
@@ -164,7 +155,10 @@ function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean):
       await kill();
     },
   };
-  return channel ? { ...program, hold: holdChannel(channel) } : program;
+  if (!channel) return program;
+  const hold = holdChannel(channel);
+  channel.resume(); // A launcher's socket comes paused (./started-child.ts).
+  return { ...program, hold };
 }
 
 function pidsAtDepth(root: number, from: number, to = from): number[] {

@@ -29,7 +29,8 @@ export function plainConfinement(plainLimits?: { readonly prlimit: string; reado
 
 // A slot's: as root, its programs share the slot's namespace and run as the slot's uid; otherwise each launch
 // is a bwrap of its own. `workspaces`: the slot's folder of copies (made and removed by the harness).
-export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Confinement {
+// `python`: the interpreter of the launcher that starts them as root (./launcher.py).
+export function slotConfinement(sandbox: StudentSandbox, workspaces: string, python: string): Confinement {
   const { uid } = sandbox;
   if (uid === undefined) {
     return {
@@ -43,10 +44,10 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string): Co
   if (!/^NoNewPrivs:\s*1$/m.test(readFileSync('/proc/self/status', 'utf8'))) {
     throw new Error('a slot worker must run with no_new_privs (started by bwrap)');
   }
-  const namespace = openSlotNamespace({ ...sandbox, uid }, workspaces);
+  const namespace = openSlotNamespace({ ...sandbox, uid }, workspaces, python);
   return {
     workspaces: { parent: workspaces, owner: uid },
-    confine: (spec) => namespace.launch(spec),
+    confine: async (spec) => namespace.launch(spec),
     afterSubmission: () => namespace.clearTmp(),
   };
 }

@@ -5,16 +5,21 @@ import type { LaunchSpec } from '../launch/student-process.js';
 // What one student program may consume (schema and defaults in ./limits-schema.ts).
 export type Limits = z.infer<typeof limitsSchema>;
 
-// prlimit's arguments for these limits (it sets them, then execs the program).
-export function prlimitArgs(limits: Limits): string[] {
+// The kernel's resource limits these set, by their names in Python's resource module (./launcher.py).
+export function rlimits(limits: Limits): [name: string, value: number][] {
   const mib = 1024 * 1024;
   return [
-    `--data=${limits.memoryMiB * mib}`,
-    `--cpu=${limits.cpuSeconds}`,
-    `--fsize=${limits.fileSizeMiB * mib}`,
-    `--nofile=${limits.openFiles}`,
-    `--nproc=${limits.processes}`,
+    ['RLIMIT_DATA', limits.memoryMiB * mib],
+    ['RLIMIT_CPU', limits.cpuSeconds],
+    ['RLIMIT_FSIZE', limits.fileSizeMiB * mib],
+    ['RLIMIT_NOFILE', limits.openFiles],
+    ['RLIMIT_NPROC', limits.processes],
   ];
+}
+
+// prlimit's arguments for these limits (it sets them, then execs the program): --data=…, --cpu=…
+export function prlimitArgs(limits: Limits): string[] {
+  return rlimits(limits).map(([name, value]) => `--${name.slice('RLIMIT_'.length).toLowerCase()}=${value}`);
 }
 
 // Unsandboxed runs get the same limits: prlimit sets them and execs the program, adding no process.

@@ -35,7 +35,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     const message = decodeLine<ToWorker>(line);
     if (message.kind === 'setup') {
       try {
-        context = { ...message.setup, confinement: slotConfinement(message.setup.sandbox, message.workspaces) };
+        context = { ...message.setup, confinement: slotConfinement(message.setup.sandbox, message.workspaces, message.setup.tools.python.executable) };
         send({ kind: 'ready' });
       } catch (error) {
         send({ kind: 'fault', message: faultOf(error) });

@@ -16,7 +16,7 @@ const restarted = pythonLaunch('-c', 'print("restarted")');
 
 describe('restartServer', () => {
   it('releases the launch started ahead when it is held', async () => {
-    await using held = startHeldProcess(restarted);
+    await using held = await startHeldProcess(restarted);
     await using again = await restartServer(held, restarted, 5000);
     expect(again.pid).toBe(held.pid);
     await again.exited;
@@ -28,7 +28,7 @@ describe('restartServer', () => {
     ['ends before it is held', pythonLaunch('-E', '-c', 'pass'), 5000],
     ['is not held by the deadline', pythonLaunch('-E', '-c', 'import time; time.sleep(60)'), 200],
   ])('starts a fresh launch when the early one %s', async (_case, early, deadlineMs) => {
-    await using held = startHeldProcess(early);
+    await using held = await startHeldProcess(early);
     await using again = await restartServer(held, restarted, deadlineMs);
     expect(again.pid).not.toBe(held?.pid);
     expect(held.exitStatus()).toBeDefined();

@@ -61,10 +61,10 @@ export async function observeServer<K extends ServerKind, Live>(
   await using prepared = await prepareRun(submission, { ...program, launch: rubric.launch, ...(tcp ? { tcp } : {}) }, context);
   if (prepared.kind !== 'ready') return withoutDisposal(prepared);
   const { entry, source, workspace, spec, mappedPort } = prepared;
-  await using server = startStudentProcess(spec, context.signal);
+  await using server = await startStudentProcess(spec, context.signal);
   // Started right after the first run, so that the two interpreters' start-ups overlap; killed unless used.
   const holdable = restartingKinds.includes(kind) && canHold(rubric.launch, entry.name);
-  await using heldRestart = holdable ? startHeldProcess(spec, context.signal) : undefined;
+  await using heldRestart = holdable ? await startHeldProcess(spec, context.signal) : undefined;
   const run: ServerRun<K> = {
     ...(tcp ? { protocol: 'tcp' as const } : {}),
     rubric,
@@ -103,7 +103,7 @@ export async function stopOrRelaunch<K extends ServerKind, Stop>(
   interrupt: (target: StudentProcess, relaunched: boolean) => Promise<Stop>,
 ): Promise<{ stop: Stop | NoRelaunch; restartOutput?: RunOutput }> {
   if (!server.exitStatus()) return { stop: await interrupt(server, false) };
-  await using again = startStudentProcess(run.spec, run.signal);
+  await using again = await startStudentProcess(run.spec, run.signal);
   const start = await observeStart(again, run);
   if (start.kind !== 'bound') {
     await again.kill();

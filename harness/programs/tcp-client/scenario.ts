@@ -19,7 +19,7 @@ export function observeTcpClient(submission: Submission, context: ScenarioContex
 const runClient: RunClient<ClientRun> = async (run, answer, endMs) => {
   const { startupMs } = run;
   await using server = await listenTcp('127.0.0.1', run.mappedPort, answer);
-  await using client = startStudentProcess(run.spec, run.signal);
+  await using client = await startStudentProcess(run.spec, run.signal);
   const first = { arrived: server.firstData, arrivedAt: () => server.firstDataAt() };
   const end = await watchClient(client, first, { startupMs, endMs }, run.entryName);
   const connections = server.connections.map(({ fromAddress, fromPort, received }) => ({ fromAddress, fromPort, received: received() }));

@@ -16,7 +16,7 @@ export function observeUdpClient(submission: Submission, context: ScenarioContex
 const runClient: RunClient<ClientRun> = async (run, answer, endMs) => {
   const { startupMs } = run;
   await using server = await listenUdp('127.0.0.1', run.mappedPort, answer);
-  await using client = startStudentProcess(run.spec, run.signal);
+  await using client = await startStudentProcess(run.spec, run.signal);
   const first = { arrived: server.first, arrivedAt: () => server.datagrams[0]?.at };
   const end = await watchClient(client, first, { startupMs, endMs }, run.entryName);
   const datagrams = server.datagrams.map(({ payload, fromAddress, fromPort }) => ({ payload, fromAddress, fromPort }));

@@ -57,7 +57,7 @@ export async function observeUdpRttClient(submission: Submission, context: Scena
 async function runClient(run: RunContext, plan: RelayPlan): Promise<{ run: RttClientRun; output: RunOutput }> {
   const { startupMs } = run.rubric.timeouts;
   await using relay = await startEchoRelay('127.0.0.1', run.mappedPort, (index) => plan.fateOf(index + 1));
-  await using client = startStudentProcess(run.spec, run.signal);
+  await using client = await startStudentProcess(run.spec, run.signal);
 
   const started = await pTimeout(
     Promise.race([relay.arrivalAfter(0).then(() => 'ping' as const), client.exited.then(() => 'exited' as const)]),

@@ -1,0 +1,203 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pTimeout from 'p-timeout';
+import { HarnessFault } from '../errors.js';
+import type { ExitStatus, StartedChild } from '../launch/started-child.js';
+import { signalProcess } from '../launch/signal-process.js';
+import { packageRoot } from '../paths.js';
+import { type Limits, rlimits } from './limits.js';
+
+// Sandboxed as root, a slot's programs are started by one process that lives in the slot's namespace for
+// the whole slot (./launcher.py): it forks, takes the limits, becomes the slot's uid and execs the program.
+// A launch from the worker cost a fork of Node and three wrappers' execs (nsenter → prlimit → unshare),
+// ~3 ms of CPU per program. The programs' descriptors (output, hold channel) are unix sockets the launcher
+// connects to the worker's server, in a folder only root may enter, each announced by a line naming its launch.
+export interface ProgramLauncher {
+  // The launcher's pid, once it runs: its root is the namespace's (the slot's /tmp is read through it).
+  readonly pid: Promise<number>;
+  start(program: ProgramRequest): Promise<StartedChild>;
+}
+
+export interface ProgramRequest {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  // Descriptor 3 as well: a held launch's channel (launch/hold.ts).
+  readonly held: boolean;
+}
+
+const launcherStartMs = 10_000;
+const headerMaxBytes = 32;
+const launcherSource = join(packageRoot, 'harness', 'sandbox', 'launcher.py');
+
+// `enter`: the command that builds the namespace and runs what follows it inside (bwrap's mounts, then --).
+// `folder`: the worker's own, where its server listens (created 0700).
+export function openLauncher(enter: readonly string[], python: string, uid: number, limits: Limits, folder: string): ProgramLauncher {
+  mkdirSync(folder, { mode: 0o700 });
+  const address = join(folder, 'launcher.sock');
+  const launches: Launches = { live: new Map() };
+  const server = createServer((socket) =>
+    announced(socket, (id, descriptor) => {
+      const launch = launches.live.get(id);
+      if (launch) launch.attach(descriptor, socket);
+      else socket.destroy();
+    }),
+  );
+  server.unref();
+  const listening = new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(new HarnessFault(`could not listen at ${address} for the slot's launcher: ${error.message}`)));
+    server.listen(address, resolve);
+  });
+  // Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop: the slot answers its setup first.
+  const launcher = Promise.all([listening, new Promise<void>((resolve) => setImmediate(resolve))]).then(() => {
+    const limitsArg = rlimits(limits).map(([name, value]) => `${name.slice('RLIMIT_'.length)}=${value}`).join(',');
+    const argv = [...enter, python, '-I', '-S', '-c', readFileSync(launcherSource, 'utf8'), String(uid), limitsArg, address];
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe' });
+    child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
+    return child;
+  });
+  const pid = launcher.then((child) => listen(child, launches, server));
+  pid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
+  let nextId = 1;
+  return {
+    pid,
+    async start(program) {
+      await pid;
+      const child = await launcher;
+      if (launches.gone) throw launches.gone;
+      const launch = new Launch(program.held ? [1, 2, 3] : [1, 2]);
+      const id = nextId++;
+      launches.live.set(id, launch);
+      void launch.exit.then(() => launches.live.delete(id));
+      child.stdin.write(encodeRequest(id, program, launch.descriptors));
+      return launch.started;
+    },
+  };
+}
+
+// The launcher's pid, from its first line; then every answer routed to its launch. Once it ends (it never
+// should), every program it started is killed and seen to exit, and every launch after fails.
+// The launches under way, by id; and why no more can start, once the launcher is gone.
+interface Launches {
+  readonly live: Map<number, Launch>;
+  gone?: HarnessFault;
+}
+
+async function listen(child: ChildProcessWithoutNullStreams, launches: Launches, server: Server): Promise<number> {
+  child.stdin.on('error', () => undefined);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const lines = createInterface({ input: child.stdout });
+  const firstLine = new Promise<string | undefined>((resolve) => {
+    lines.once('line', resolve);
+    lines.once('close', () => resolve(undefined));
+  });
+  const pid = Number(await pTimeout(firstLine, { milliseconds: launcherStartMs }).catch(() => undefined));
+  if (!Number.isInteger(pid) || pid <= 0) {
+    child.kill('SIGKILL');
+    server.close();
+    throw new HarnessFault(`could not start the slot's launcher${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
+  }
+  lines.on('line', (line) => {
+    const [kind, id, ...rest] = line.split(' ');
+    const launch = launches.live.get(Number(id));
+    if (kind === 'started') launch?.began(Number(rest[0]));
+    else if (kind === 'failed') launch?.failed(rest.join(' '));
+    else if (kind === 'exit') launch?.ended(exitStatus(Number(rest[0]), Number(rest[1])));
+  });
+  lines.once('close', () => {
+    server.close();
+    launches.gone = new HarnessFault(`the slot's launcher stopped${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
+    for (const launch of launches.live.values()) launch.orphaned(launches.gone);
+  });
+  return pid;
+}
+
+// "<length>\n", then the fields joined by NUL (./launcher.py): nothing in an argv or environment can hold one.
+function encodeRequest(id: number, program: ProgramRequest, descriptors: readonly number[]): Buffer {
+  const environment = Object.entries(program.env).map(([name, value]) => `${name}=${value}`);
+  const fields = [String(id), program.cwd, descriptors.join(','), String(program.argv.length), ...program.argv, ...environment];
+  const payload = Buffer.from(fields.join('\0'));
+  return Buffer.concat([Buffer.from(`${payload.length}\n`), payload]);
+}
+
+// The launcher says -1 for "none": an exit code, or the number of the signal that ended the program.
+function exitStatus(code: number, signal: number): ExitStatus {
+  if (signal < 0) return { code, signal: null };
+  const name = Object.entries(constants.signals).find(([, number]) => number === signal)?.[0] as NodeJS.Signals | undefined;
+  return { code: null, signal: name ?? null };
+}
+
+// Reads a connection's first line ("<launch> <descriptor>"), then hands it over paused, the rest unread.
+function announced(socket: Socket, route: (id: number, descriptor: number) => void): void {
+  socket.on('error', () => undefined);
+  let head = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf(0x0a);
+    if (end < 0) {
+      if (head.length > headerMaxBytes) socket.destroy();
+      return;
+    }
+    socket.off('data', onData);
+    socket.pause();
+    if (end + 1 < head.length) socket.unshift(head.subarray(end + 1));
+    const [id, descriptor] = head.subarray(0, end).toString('latin1').split(' ').map(Number);
+    route(id ?? 0, descriptor ?? 0);
+  };
+  socket.on('data', onData);
+}
+
+// One program's start: it is started once the launcher has said so and every descriptor has arrived.
+class Launch {
+  readonly started: Promise<StartedChild>;
+  readonly exit: Promise<ExitStatus>;
+  private readonly sockets = new Map<number, Socket>();
+  private pid: number | undefined;
+  private settle!: { resolve: (child: StartedChild) => void; reject: (error: Error) => void };
+  private end!: (status: ExitStatus) => void;
+
+  constructor(readonly descriptors: readonly number[]) {
+    this.started = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    this.started.catch(() => undefined);
+    this.exit = new Promise((resolve) => (this.end = resolve));
+  }
+
+  attach(descriptor: number, socket: Socket): void {
+    if (!this.descriptors.includes(descriptor) || this.sockets.has(descriptor)) return void socket.destroy();
+    this.sockets.set(descriptor, socket);
+    this.complete();
+  }
+
+  began(pid: number): void {
+    this.pid = pid;
+    this.complete();
+  }
+
+  failed(message: string): void {
+    for (const socket of this.sockets.values()) socket.destroy();
+    this.settle.reject(new HarnessFault(`could not start the program: ${message}`));
+    this.end({ code: null, signal: null });
+  }
+
+  ended(status: ExitStatus): void {
+    this.end(status);
+  }
+
+  // The launcher is gone: its programs are ended here, and seen to exit.
+  orphaned(why: HarnessFault): void {
+    if (this.pid !== undefined) signalProcess(-this.pid, 'SIGKILL');
+    this.settle.reject(why);
+    this.end({ code: null, signal: 'SIGKILL' });
+  }
+
+  private complete(): void {
+    if (this.pid === undefined || this.sockets.size < this.descriptors.length) return;
+    const [stdout, stderr, hold] = this.descriptors.map((descriptor) => this.sockets.get(descriptor)!);
+    this.settle.resolve({ pid: this.pid, stdout: stdout!, stderr: stderr!, ...(hold ? { hold } : {}), exit: this.exit });
+  }
+}
