@@ -24,6 +24,7 @@ export interface ChildRequest {
   readonly argv: readonly [string, ...string[]];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
+  // Descriptor 3 as well: a held launch's channel (launch/hold.ts).
   readonly held: boolean;
 }
 

@@ -4,13 +4,13 @@ import pTimeout from 'p-timeout';
 import type { ProgramLauncher } from '../sandbox/launcher.js';
 import { CapturedOutput } from './captured-output.js';
 import { isTracked, killTrackedOnExit, trackGroup, untrackGroup } from './cleanup-registry.js';
-import { constants } from 'node:os';
 import { processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
+import { hasEnded } from './proc-pids.js';
 import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
-import { type Hold, holdChannel, holdVariable, holdDescriptor } from './hold.js';
-import { killTree, signalProcess } from './signal-process.js';
+import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
+import { killTree, signalName, signalProcess } from './signal-process.js';
 import { type ExitStatus, spawnChild, type StartedChild } from './started-child.js';
 
 export type { ExitStatus } from './started-child.js';
@@ -149,7 +149,8 @@ async function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boo
       if (confinement.kind === 'plain') signalProcess(-pid, 'SIGINT');
       else for (const program of pidsAtDepth(pid, wrappers)) signalProcess(program, 'SIGINT');
     },
-    programPids: () => (isTracked(pid) ? pidsAtDepth(pid, wrappers, Infinity) : []),
+    // None once it has ended, though its exit may not be known here yet (a slot's launcher reports it).
+    programPids: () => (isTracked(pid) && !hasEnded(pid) ? pidsAtDepth(pid, wrappers, Infinity) : []),
     kill,
     [Symbol.asyncDispose]: async () => {
       await kill();
@@ -170,8 +171,8 @@ function pidsAtDepth(root: number, from: number, to = from): number[] {
 // bwrap reports a program killed by signal N as exit code 128 + N: shown the same as unsandboxed.
 function unwrapStatus(code: number | null, signal: NodeJS.Signals | null): ExitStatus {
   if (code !== null && code > 128 && code <= 128 + 64) {
-    const name = Object.entries(constants.signals).find(([, number]) => number === code - 128)?.[0];
-    if (name) return { code: null, signal: name as NodeJS.Signals };
+    const name = signalName(code - 128);
+    if (name) return { code: null, signal: name };
   }
   return { code, signal };
 }

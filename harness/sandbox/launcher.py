@@ -1,6 +1,6 @@
 """Starts a slot's programs from inside the slot's namespace (./launcher.ts), as root, for the whole slot.
 
-Run as: python3 -I -S -c <this file> <uid> <limits: NAME=value,...> <socket path>. Its start is on the path
+Run as: python3 -I -S -c <this file> <uid> <limits: RLIMIT_NAME=value,...> <socket path>. Its start is on the path
 of a one-submission run: it imports no pure-Python module (json, socket and signal cost ~13 ms), hence the
 plain protocol. It prints its pid, then reads requests on stdin, each "<length>\n" then that many bytes:
 fields joined by NUL: id, folder, descriptors ("1,2" or "1,2,3"), argc, the argv, then the environment.
@@ -24,30 +24,20 @@ CLONE_NEWUTS = 0x04000000
 def unshare_function():
     if hasattr(os, "unshare"):  # Python 3.12+
         return os.unshare
-    try:  # ctypes's own import costs ~4 ms: its C core is enough for one call
-        import _ctypes
+    # Before: libc's, through ctypes's C core (ctypes itself costs ~4 ms to import, on the way to the first launch).
+    import _ctypes
 
-        address = _ctypes.dlsym(_ctypes.dlopen(None), "unshare")
+    address = _ctypes.dlsym(_ctypes.dlopen(None), "unshare")
 
-        def unshare(flags):
-            if _ctypes.call_function(address, (flags,)) != 0:
-                raise OSError("unshare failed")
+    def unshare(flags):
+        if _ctypes.call_function(address, (flags,)) != 0:
+            raise OSError("unshare failed")
 
-        return unshare
-    except (ImportError, AttributeError):
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-
-        def unshare(flags):
-            if libc.unshare(flags) != 0:
-                raise OSError(ctypes.get_errno(), "unshare failed")
-
-        return unshare
+    return unshare
 
 
 UID = int(sys.argv[1])
-LIMITS = [(getattr(resource, "RLIMIT_" + name), int(value)) for name, _, value in (pair.partition("=") for pair in sys.argv[2].split(","))]
+LIMITS = [(getattr(resource, name), int(value)) for name, _, value in (pair.partition("=") for pair in sys.argv[2].split(","))]
 ADDRESS = sys.argv[3]
 UNSHARE = unshare_function()
 running = {}  # pid -> request id

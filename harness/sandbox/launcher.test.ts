@@ -1,11 +1,12 @@
-import { chmodSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../../test/helpers/wait.js';
-import { limitsSchema } from './limits-schema.js';
+import { hasEnded } from '../launch/proc-pids.js';
 import { resolvePython } from '../python/resolve.js';
+import { limitsSchema } from './limits-schema.js';
 import { openLauncher } from './launcher.js';
 import { neededPaths, sandboxMounts } from './student-sandbox.js';
 import { detectSandbox } from './support.js';
@@ -28,15 +29,6 @@ const describesItself = [
   'print(resource.getrlimit(resource.RLIMIT_NOFILE), resource.getrlimit(resource.RLIMIT_NPROC))',
   'print(os.readlink("/proc/self/ns/ipc"))',
 ].join('\n');
-
-// Gone, or a zombie nobody has reaped yet.
-function isAlive(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -81,10 +73,10 @@ describe.runIf(asRoot)('the slot launcher', () => {
 
   it('once gone, ends what it started and starts nothing more', async () => {
     const launcher = openLauncher(enter, python, uid, limits, join(scratch, 'own-4'));
-    const child = await launcher.start({ argv: [python, '-c', 'import time; time.sleep(60)'], cwd: '/', env, held: false });
+    const child = await launcher.start({ argv: [python, '-c', 'import signal; signal.pause()'], cwd: '/', env, held: false });
     process.kill(await launcher.pid, 'SIGKILL');
     expect(await child.exit).toEqual({ code: null, signal: 'SIGKILL' });
     await expect(launcher.start({ argv: [python, '-c', 'pass'], cwd: '/', env, held: false })).rejects.toThrow(/^the slot's launcher stopped/);
-    await waitUntil(() => !isAlive(child.pid), 5000, 'the orphaned program to be gone');
+    await waitUntil(() => hasEnded(child.pid), 5000, 'the orphaned program to be gone');
   });
 });

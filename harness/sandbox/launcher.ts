@@ -1,33 +1,24 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { constants } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
-import type { ExitStatus, StartedChild } from '../launch/started-child.js';
-import { signalProcess } from '../launch/signal-process.js';
+import type { ChildRequest, ExitStatus, StartedChild } from '../launch/started-child.js';
+import { signalName, signalProcess } from '../launch/signal-process.js';
 import { packageRoot } from '../paths.js';
 import { type Limits, rlimits } from './limits.js';
 
 // Sandboxed as root, a slot's programs are started by one process that lives in the slot's namespace for
-// the whole slot (./launcher.py): it forks, takes the limits, becomes the slot's uid and execs the program.
-// A launch from the worker cost a fork of Node and three wrappers' execs (nsenter → prlimit → unshare),
-// ~3 ms of CPU per program. The programs' descriptors (output, hold channel) are unix sockets the launcher
-// connects to the worker's server, in a folder only root may enter, each announced by a line naming its launch.
+// the whole slot (./launcher.py): it forks, takes the limits, becomes the slot's uid and execs the program,
+// where each launch cost a fork of the worker (Node) and three wrappers' execs (nsenter → prlimit → unshare).
+// The programs' descriptors (output, hold channel) are unix sockets the launcher connects to the worker's
+// server, in a folder only root may enter, each announced by a line naming its launch.
 export interface ProgramLauncher {
   // The launcher's pid, once it runs: its root is the namespace's (the slot's /tmp is read through it).
   readonly pid: Promise<number>;
-  start(program: ProgramRequest): Promise<StartedChild>;
-}
-
-export interface ProgramRequest {
-  readonly argv: readonly string[];
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string>>;
-  // Descriptor 3 as well: a held launch's channel (launch/hold.ts).
-  readonly held: boolean;
+  start(program: ChildRequest): Promise<StartedChild>;
 }
 
 const launcherStartMs = 10_000;
@@ -53,21 +44,19 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
     server.listen(address, resolve);
   });
   // Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop: the slot answers its setup first.
-  const launcher = Promise.all([listening, new Promise<void>((resolve) => setImmediate(resolve))]).then(() => {
-    const limitsArg = rlimits(limits).map(([name, value]) => `${name.slice('RLIMIT_'.length)}=${value}`).join(',');
+  const running = Promise.all([listening, new Promise<void>((resolve) => setImmediate(resolve))]).then(async () => {
+    const limitsArg = rlimits(limits).map(([name, value]) => `${name}=${value}`).join(',');
     const argv = [...enter, python, '-I', '-S', '-c', readFileSync(launcherSource, 'utf8'), String(uid), limitsArg, address];
     const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe' });
     child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
-    return child;
+    return { child, pid: await listen(child, launches, server) };
   });
-  const pid = launcher.then((child) => listen(child, launches, server));
-  pid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
+  running.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
   let nextId = 1;
   return {
-    pid,
+    pid: running.then(({ pid }) => pid),
     async start(program) {
-      await pid;
-      const child = await launcher;
+      const { child } = await running;
       if (launches.gone) throw launches.gone;
       const launch = new Launch(program.held ? [1, 2, 3] : [1, 2]);
       const id = nextId++;
@@ -79,18 +68,19 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   };
 }
 
-// The launcher's pid, from its first line; then every answer routed to its launch. Once it ends (it never
-// should), every program it started is killed and seen to exit, and every launch after fails.
 // The launches under way, by id; and why no more can start, once the launcher is gone.
 interface Launches {
   readonly live: Map<number, Launch>;
   gone?: HarnessFault;
 }
 
+// The launcher's pid, from its first line; then every answer routed to its launch. Once it ends (it never
+// should), every program it started is killed and seen to exit, and every launch after fails.
 async function listen(child: ChildProcessWithoutNullStreams, launches: Launches, server: Server): Promise<number> {
   child.stdin.on('error', () => undefined);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const lastWords = () => (stderr ? `: ${stderr.trim().split('\n').at(-1)}` : '');
   const lines = createInterface({ input: child.stdout });
   const firstLine = new Promise<string | undefined>((resolve) => {
     lines.once('line', resolve);
@@ -100,7 +90,7 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   if (!Number.isInteger(pid) || pid <= 0) {
     child.kill('SIGKILL');
     server.close();
-    throw new HarnessFault(`could not start the slot's launcher${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
+    throw new HarnessFault(`could not start the slot's launcher${lastWords()}`);
   }
   lines.on('line', (line) => {
     const [kind, id, ...rest] = line.split(' ');
@@ -111,14 +101,14 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   });
   lines.once('close', () => {
     server.close();
-    launches.gone = new HarnessFault(`the slot's launcher stopped${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`);
+    launches.gone = new HarnessFault(`the slot's launcher stopped${lastWords()}`);
     for (const launch of launches.live.values()) launch.orphaned(launches.gone);
   });
   return pid;
 }
 
 // "<length>\n", then the fields joined by NUL (./launcher.py): nothing in an argv or environment can hold one.
-function encodeRequest(id: number, program: ProgramRequest, descriptors: readonly number[]): Buffer {
+function encodeRequest(id: number, program: ChildRequest, descriptors: readonly number[]): Buffer {
   const environment = Object.entries(program.env).map(([name, value]) => `${name}=${value}`);
   const fields = [String(id), program.cwd, descriptors.join(','), String(program.argv.length), ...program.argv, ...environment];
   const payload = Buffer.from(fields.join('\0'));
@@ -127,9 +117,7 @@ function encodeRequest(id: number, program: ProgramRequest, descriptors: readonl
 
 // The launcher says -1 for "none": an exit code, or the number of the signal that ended the program.
 function exitStatus(code: number, signal: number): ExitStatus {
-  if (signal < 0) return { code, signal: null };
-  const name = Object.entries(constants.signals).find(([, number]) => number === signal)?.[0] as NodeJS.Signals | undefined;
-  return { code: null, signal: name ?? null };
+  return signal < 0 ? { code, signal: null } : { code: null, signal: signalName(signal) ?? null };
 }
 
 // Reads a connection's first line ("<launch> <descriptor>"), then hands it over paused, the rest unread.

@@ -2,7 +2,6 @@ import pTimeout from 'p-timeout';
 import { readBindLog, type RequestedBind } from '../../launch/bind-log.js';
 import { watchFileChanges } from '../../launch/file-changes.js';
 import { waitUntilIdle } from '../../launch/idle.js';
-import { hasEnded } from '../../launch/proc-pids.js';
 import type { BoundSocket } from '../../launch/proc-sockets.js';
 import type { StudentProcess } from '../../launch/student-process.js';
 import { waitForBind } from '../../launch/wait-bound.js';
@@ -93,8 +92,7 @@ const settleDeadlineMs = 500;
 // reference) may block in a call that is not a wait for requests.
 export async function settle(server: StudentProcess): Promise<void> {
   await waitUntilIdle(() => server.programPids().slice(0, 1), settleDeadlineMs);
-  // Ended, though its exit may not be known here yet (a slot's launcher reports it): the next probe must know.
-  if (!server.exitStatus() && (server.programPids().length === 0 || hasEnded(server.pid))) await server.exited;
+  if (!server.exitStatus() && server.programPids().length === 0) await server.exited;
 }
 
 // How long Ctrl+C may wait for the server to finish what it is doing and block again.
