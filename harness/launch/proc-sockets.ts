@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { childrenOf } from './proc-pids.js';
 
 // Reads which sockets a process tree has bound, straight from /proc: invisible to the student's program.
 
@@ -26,20 +27,7 @@ export function processTreeByDepth(rootPid: number): { pid: number; depth: numbe
   while (pending.length > 0) {
     const current = pending.pop()!;
     found.push(current);
-    let tasks: string[];
-    try {
-      tasks = readdirSync(`/proc/${current.pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const task of tasks) {
-      try {
-        const children = readFileSync(`/proc/${current.pid}/task/${task}/children`, 'utf8').trim();
-        if (children) pending.push(...children.split(' ').map((pid) => ({ pid: Number(pid), depth: current.depth + 1 })));
-      } catch {
-        // The thread ended while we read: nothing to add.
-      }
-    }
+    pending.push(...childrenOf(current.pid).map((pid) => ({ pid, depth: current.depth + 1 })));
   }
   return found;
 }

@@ -32,9 +32,15 @@ export function openSlotPool(
     return slot;
   };
   const slots = Array.from({ length: count }, boot);
-  const killAll = () => {
-    for (const slot of slots) slot.kill();
+  // Slots grading now; and the end of those killed meanwhile, which the pool waits for before it is done: what
+  // their programs started is then gone too (an idle slot runs no program, and ends on its own time).
+  const busy = new Set<number>();
+  const ending: Promise<void>[] = [];
+  const kill = (index: number) => {
+    const ended = slots[index]!.kill();
+    if (busy.has(index)) ending.push(ended);
   };
+  const killAll = () => slots.forEach((_, index) => kill(index));
   stop?.addEventListener('abort', killAll, { once: true });
   let setupFor: ((slot: number) => WorkerSetup) | undefined;
   // Each slot's answer to its current setup.
@@ -63,7 +69,7 @@ export function openSlotPool(
   let broken: Error | undefined;
   // A slot that failed may hold anything: replaced before its next submission (unless stopping).
   const replace = (index: number) => {
-    slots[index]!.kill();
+    kill(index);
     if (!stop?.aborted && !broken) {
       slots[index] = boot();
       setUp(index);
@@ -71,6 +77,7 @@ export function openSlotPool(
   };
   const gradeOnSlot = async (submission: Submission): Promise<Answer> => {
     const index = await idle.take();
+    busy.add(index);
     const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
     const answer = request(slots[index]!, submission, deadlineMs);
     answer.catch(() => undefined); // A failed setup is reported instead (below).
@@ -86,6 +93,7 @@ export function openSlotPool(
       replace(index);
       throw error;
     } finally {
+      busy.delete(index);
       idle.release(index);
     }
   };
@@ -105,6 +113,7 @@ export function openSlotPool(
     [Symbol.asyncDispose]: async () => {
       stop?.removeEventListener('abort', killAll);
       killAll();
+      await Promise.all(ending);
     },
   };
 }

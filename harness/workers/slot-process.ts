@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { killTrackedOnExit, removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { childrenOf, waitUntilEnded } from '../launch/proc-pids.js';
 import { signalProcess } from '../launch/signal-process.js';
 import { tsxLoaderUrl } from '../paths.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -23,8 +24,12 @@ export interface SlotProcess {
   died(): Error;
   // A spare slot does not keep the harness alive; one in use does.
   hold(): void;
-  kill(): void;
+  // Kills everything the slot runs. Resolves once its pid namespace has ended, every process in it gone
+  // (within a bound): a caller that waits knows that nothing a program started is left.
+  kill(): Promise<void>;
 }
+
+const namespaceEndMs = 2000;
 
 // --dev-bind / /: the worker itself sees the machine as the harness does; only the network and pids are its own.
 const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'];
@@ -73,11 +78,14 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
       for (const pipe of pipes) pipe.ref();
     },
     kill: () => {
-      // The group holds bwrap's init of the slot's pid namespace: the kernel ends every process of a namespace
-      // with its init, so no tree is walked (/proc, ~3 ms at the end of every run).
+      // The group holds bwrap's init of the slot's pid namespace (bwrap's child): the kernel ends every process
+      // of a namespace with its init, so no tree is walked (/proc, ~3 ms at the end of every run), and the
+      // init is gone only once they all are.
+      const [init] = childrenOf(pid);
       signalProcess(-pid, 'SIGKILL');
       untrackGroup(pid);
       removeTrackedFolder(workspaces);
+      return init === undefined ? Promise.resolve() : waitUntilEnded(init, namespaceEndMs);
     },
   };
 }
