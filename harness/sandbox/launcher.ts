@@ -43,7 +43,8 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
     server.once('error', (error) => reject(new HarnessFault(`could not listen at ${address} for the slot's launcher: ${error.message}`)));
     server.listen(address, resolve);
   });
-  // Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop: the slot answers its setup first.
+  // Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop: the slot answers its setup
+  // first. The slot's probes load on that turn too, queued after it (../workers/serve.ts).
   const running = Promise.all([listening, new Promise<void>((resolve) => setImmediate(resolve))]).then(async () => {
     const limitsArg = rlimits(limits).map(([name, value]) => `${name}=${value}`).join(',');
     const argv = [...enter, python, '-I', '-S', '-c', readFileSync(launcherSource, 'utf8'), String(uid), limitsArg, address];

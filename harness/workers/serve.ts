@@ -21,10 +21,10 @@ const faultOf = (error: unknown) => (error instanceof Error ? (error.name === 'E
 // Answers the harness's requests (stdin) in order, one line each (stdout), until its stdin closes.
 export async function serve(options: ServeOptions = {}): Promise<void> {
   let afterFirstGrading = options.afterFirstGrading;
-  // The probes and scenarios, most of the worker's code (~7 ms to evaluate, bundled), load once the setup has
-  // started what it starts (the slot's launcher, a process that boots meanwhile): evaluated first, they held
-  // that start back, on the way to the first launch. Then, before the first request is graded, the port lease
-  // warms up: that submission's lease is then instant.
+  // The probes and scenarios, most of the worker's code (~7 ms to evaluate, bundled), load at the setup, on the
+  // next turn of the event loop: behind the slot's launcher, whose spawn waits for that turn too
+  // (../sandbox/launcher.ts), so that it boots meanwhile instead of after them. Then the port lease warms up:
+  // the first submission's lease is then instant.
   let registry: Promise<typeof import('../programs/registry.js')> | undefined;
   const loadRegistry = () => {
     if (registry) return registry;
