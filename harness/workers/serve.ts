@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { warmUpPorts } from '../launch/ports.js';
 import type { ScenarioContext } from '../programs/shared/context.js';
 import { slotConfinement } from '../sandbox/confinement.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -24,13 +23,17 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   // The probes and scenarios, most of the worker's code (~7 ms to evaluate, bundled), load at the setup, on the
   // next turn of the event loop: behind the slot's launcher, whose spawn waits for that turn too
   // (../sandbox/launcher.ts), so that it boots meanwhile instead of after them. Then the port lease warms up:
-  // the first submission's lease is then instant.
+  // the first submission's lease is then instant. The lease's module loads with them, not before the setup:
+  // node:crypto alone costs ~4 ms of the slot's start, on the way to its launcher's spawn.
   let registry: Promise<typeof import('../programs/registry.js')> | undefined;
   const loadRegistry = () => {
     if (registry) return registry;
     registry = new Promise((resolve) => setImmediate(resolve)).then(() => import('../programs/registry.js'));
     registry.catch(() => undefined); // Seen by the first grading; never an unhandled rejection.
-    registry.then(warmUpPorts, () => undefined);
+    registry
+      .then(() => import('../launch/ports.js'))
+      .then(({ warmUpPorts }) => warmUpPorts())
+      .catch(() => undefined);
     return registry;
   };
 
