@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { processTree } from '../harness/launch/proc-sockets.js';
 import { workerEnvironment } from '../harness/workers/slot-process.js';
 import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, resolvePythonExecutable, runBaseline } from './baseline.js';
+import { startUpCostLines } from './start-up-costs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What `npx grade` runs (package.json's bin): the bundled CLI.
@@ -284,6 +285,7 @@ async function main(): Promise<void> {
   const line = (text = '') => process.stdout.write(`${text}\n`);
   line(`netlab-grader bench — ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} CPUs, --jobs ${jobs}, ${rounds} rounds`);
   line(`Python ${pythonVersion} (--python ${values.python} → ${python}), Node ${process.version}, bwrap ${bwrap ? 'present' : 'absent'}, rubric timeouts ${JSON.stringify(timeouts)}`);
+  for (const text of startUpCostLines(python)) line(text);
   line(`load average at start: ${load()}`);
 
   const big = buildClass(`class-${classSize}`, classSize);
