@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { processTree } from '../harness/launch/proc-sockets.js';
 import { workerEnvironment } from '../harness/workers/slot-process.js';
 import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, resolvePythonExecutable, runBaseline } from './baseline.js';
+import { median } from './statistics.js';
 import { startUpCostLines } from './start-up-costs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -222,11 +223,6 @@ async function baseline(target: Class): Promise<{ wallMs: number; cpuSeconds: nu
 
 // ---------------------------------------------------------------- statistics and printing
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
 const pad = (text: string, width: number) => text.padEnd(width);
 const lpad = (text: string, width: number) => text.padStart(width);

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolvePythonExecutable, runBaseline } from './baseline.js';
+import { median } from './statistics.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path: string) => pathToFileURL(join(root, 'dist', 'harness', path)).href;
@@ -37,11 +38,6 @@ function cpuMs(): number {
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
   return (usage.user + usage.system) / 1000 + ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicks;
 }
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 // Import cost of the harness itself, module by module, as a fresh Node process sees it.
 function nodeTime(args: readonly string[]): Promise<number> {

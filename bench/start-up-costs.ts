@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './statistics.js';
 
 // What this machine adds to every start of Node and of Python, on both sides of the bench alike. A constant
 // added to both sides lowers every ratio, so the bench says how big it is here. Two known cases: Node parses
@@ -22,12 +23,13 @@ export function startUpCostLines(python: string, runs = 7): string[] {
 }
 
 function medianWallMs(command: string, args: readonly string[], env: NodeJS.ProcessEnv, runs: number): number {
-  const times = Array.from({ length: runs }, () => {
-    const started = performance.now();
-    spawnSync(command, args, { stdio: 'ignore', env });
-    return performance.now() - started;
-  }).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]!;
+  return median(
+    Array.from({ length: runs }, () => {
+      const started = performance.now();
+      spawnSync(command, args, { stdio: 'ignore', env });
+      return performance.now() - started;
+    }),
+  );
 }
 
 // site.py executes the lines of a .pth file that start with "import"; the others only add folders to sys.path.

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../format/regexp.js';
+
 // A failed bind() or connect() raises inside the grader's port-mapping hook, so the student's traceback
 // shows one frame of ours (File ".../hooks/python/_grader_port_map.py", line N, in _mapped_bind) between
 // their line and the error. Reports show the traceback as the student's own run would: without it.
@@ -9,8 +11,4 @@ export function withoutHookFrames(stderr: Buffer, hookDir: string): Buffer {
   // A frame is its "  File" line and the lines indented deeper below it (the source line, carets).
   const frame = new RegExp(`^ *File "${escapeRegExp(hookDir)}/[^"\\n]*", line \\d+[^\\n]*\\n(?: {4,}[^\\n]*\\n)*`, 'gm');
   return Buffer.from(text.replace(frame, ''), 'latin1');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { escapeRegExp } from '../../format/regexp.js';
 import { pythonHookDir } from '../../paths.js';
 
 // Programs never write bytecode (PYTHONDONTWRITEBYTECODE; the sandbox mounts the hooks read-only): the build
@@ -18,11 +19,7 @@ describe('the Python hooks', () => {
     const stderr = await verboseStart();
     for (const module of ['sitecustomize', '_grader_port_map', '_grader_hold']) {
       const cached = join(pythonHookDir, '__pycache__', `${module}.`);
-      expect(stderr).toMatch(new RegExp(`# ${escape(cached)}[\\w-]+\\.pyc matches ${escape(join(pythonHookDir, `${module}.py`))}\\n`));
+      expect(stderr).toMatch(new RegExp(`# ${escapeRegExp(cached)}[\\w-]+\\.pyc matches ${escapeRegExp(join(pythonHookDir, `${module}.py`))}\\n`));
     }
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

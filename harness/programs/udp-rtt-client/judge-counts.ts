@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../format/regexp.js';
 import { message } from '../../messages/translate.js';
 import { firstLineMatching } from '../../python/source-lines.js';
 import { atLine, type CheckOutcome, fail, pass } from '../../scoring/outcome.js';
@@ -36,5 +37,5 @@ export function judgeCounts(run: RttClientRun, rubric: Rubric, source: Buffer): 
 
 // The line that prints a summary label, when the code writes the label as the rubric does.
 function printOf(source: Buffer, label: string): number | undefined {
-  return firstLineMatching(source, new RegExp(`print\\s*\\(.*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i'));
+  return firstLineMatching(source, new RegExp(`print\\s*\\(.*${escapeRegExp(label)}`, 'i'));
 }
