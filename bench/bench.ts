@@ -16,8 +16,10 @@ import { median } from './statistics.js';
 import { startUpCostLines } from './start-up-costs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// What `npx grade` runs (package.json's bin): the bundled CLI.
-const cli = join(root, 'dist', 'bundle', 'cli.cjs');
+// The README's command: ./grade, which runs the bundled CLI (package.json's bin, what `npx grade` runs) without
+// npm's start and without NODE_EXTRA_CA_CERTS.
+const gradeCommand = join(root, 'grade');
+const bundledCli = join(root, 'dist', 'bundle', 'cli.cjs');
 const correctServer = join(root, 'test', 'fixtures', 'udp-server', 'correct', 'simpleUDPServeur.py');
 const entryName = 'simpleUDPServeur.py';
 
@@ -97,7 +99,7 @@ function buildClass(name: string, size: number, source?: string): Class {
 
 // dist/ must hold the harness as it is in the tree: rebuilt when a harness source is newer.
 function ensureBuilt(): void {
-  const built = statSync(cli, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const built = statSync(bundledCli, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const sources = readdirSync(join(root, 'harness'), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .map((name) => statSync(join(root, 'harness', name)).mtimeMs);
@@ -154,9 +156,9 @@ function statusField(pid: number, field: string): { name: string; kib: number } 
 async function runHarness(target: Class, sandbox: 'auto' | 'off', label: string): Promise<HarnessRun> {
   if (stopping) throw new Error('bench stopped');
   const out = mkdtempSync(join(work, 'out-'));
-  const args = [cli, target.dir, '--out', out, '--jobs', String(jobs), '--sandbox', sandbox, '--lang', 'en', '--python', values.python];
+  const args = [target.dir, '--out', out, '--jobs', String(jobs), '--sandbox', sandbox, '--lang', 'en', '--python', values.python];
   const rssFile = join(out, '..', `${label}.rss`);
-  const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, gradeCommand, ...args]] : [gradeCommand, args];
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const child = spawn(file, argv, { env: { ...process.env, TMPDIR: harnessTmp }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -358,7 +360,7 @@ async function main(): Promise<void> {
     }
 
     // Start-up profile: the CLI with every module imported, and what each sandbox slot imports.
-    series.cliVersion.push(await timeCommand(process.execPath, [cli, '--version']));
+    series.cliVersion.push(await timeCommand(gradeCommand, ['--version']));
     // In the environment a slot gets (harness/workers/slot-process.ts).
     series.workerImport.push(await timeCommand(process.execPath, [workerEntry], workerEnvironment()));
     // The harness resolves --python once per run by running it: through a version shim, that is not free.
@@ -425,7 +427,7 @@ async function main(): Promise<void> {
   line();
   line('Where the time goes');
   line(header);
-  line(row('node dist/bundle/cli.cjs --version', series.cliVersion));
+  line(row('./grade --version', series.cliVersion));
   line(row('  minus the median node -e 0 (imports)', series.cliVersion.map((x) => x - median(series.nodeZero))));
   line(row('node: a slot worker loading its code', series.workerImport));
   line(row(`${values.python} -c … (resolving --python)`, series.pythonCommand));

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { treeFingerprint } from './helpers/tree.js';
-import { cliPath as cli } from './helpers/cli.js';
 
 // The README's first command, as a new user runs it: the demo class, every program it holds, exact scores.
 const root = join(import.meta.dirname, '..');
@@ -27,7 +26,7 @@ let before: Map<string, string>;
 
 beforeAll(async () => {
   before = treeFingerprint(submissions);
-  result = await execa('node', [cli, 'submissions/', '--out', out, '--lang', 'en'], { cwd: root, reject: false });
+  result = await execa('./grade', ['submissions/', '--out', out, '--lang', 'en'], { cwd: root, reject: false });
 });
 
 it('grades the demo class, every program of it, and exits 0', () => {
