@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { processesUnder } from './helpers/tree.js';
 import { waitUntil } from './helpers/wait.js';
 import { cliPath as cli } from './helpers/cli.js';
+import { sandboxAvailable } from './helpers/sandbox.js';
+import { childrenOf, hasEnded } from '../harness/launch/proc-pids.js';
 
 // The student's view of the CLI: the checklist, --watch, and what --student hides.
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -104,4 +106,49 @@ describe('--watch', () => {
     expect(exitCode).toBe(130);
     expect(processesUnder(workspaces)).toEqual([]);
   });
+
+  // Its slot (bwrap, a Node worker) boots while the student edits: the run after a save does not wait for one.
+  it.skipIf(!sandboxAvailable)('sandboxed, the run after a save takes the slot booted while it waited', async () => {
+    const workspaces = join(scratch, 'watch-sandboxed-tmp');
+    mkdirSync(workspaces);
+    const folder = join(scratch, 'bruno');
+    cpSync(join(fixtures, 'udp-server', 'wrong-reply'), folder, { recursive: true });
+    const out = join(scratch, 'watch-sandboxed-out');
+    const grader = execa('node', [cli, folder, '--watch', '--lang', 'en', '--out', out, '--sandbox', 'on'], {
+      reject: false,
+      env: { NO_COLOR: '1', TMPDIR: workspaces },
+    });
+    let stdout = '';
+    let stderr = '';
+    grader.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    grader.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const waits = () => stderr.split('Waiting for a change').length - 1;
+    // The harness's children that are slots (bwrap) and still running: a killed one may wait to be reaped.
+    const slots = () => childrenOf(grader.pid!).filter((pid) => !hasEnded(pid) && commandOf(pid) === 'bwrap');
+
+    await waitUntil(() => waits() === 1, 30_000, 'the first grading');
+    expect(stdout).toContain('Score: 16/20');
+    await waitUntil(() => slots().length === 1, 10_000, 'a slot booted for the next save');
+    const waiting = slots();
+
+    const file = join(folder, 'simpleUDPServeur.py');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('b"i am the server\\n"', 'b"i am the server"'));
+    await waitUntil(() => waits() === 2, 30_000, 'the re-grade after the save');
+    expect(stdout).toContain('Score: 20/20');
+    // The slot that waited graded the save and is gone with its run; a new one waits for the next save.
+    await waitUntil(() => !slots().includes(waiting[0]!), 10_000, 'the used slot to end');
+    await waitUntil(() => slots().length === 1, 10_000, 'a slot booted for the save after');
+
+    grader.kill('SIGINT');
+    expect((await grader).exitCode).toBe(130);
+    expect(processesUnder(workspaces)).toEqual([]);
+  });
 });
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
