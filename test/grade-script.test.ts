@@ -29,6 +29,12 @@ describe('./grade', () => {
     expect(stdout).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
+  it('says in one sentence what to do where node is not on the PATH', async () => {
+    const { exitCode, stderr } = await execa(script, ['--version'], { reject: false, env: { PATH: '/nonexistent' }, extendEnv: false });
+    expect(exitCode).toBe(2);
+    expect(stderr).toBe('grade: Node.js 20.19 or newer is needed, and node is not on the PATH: install it (https://nodejs.org) and try again.');
+  });
+
   it('says in one sentence what to do where the grader is not built', async () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'grade-unbuilt-')), 'grade');
     copyFileSync(script, copy);
