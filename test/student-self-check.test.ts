@@ -78,28 +78,32 @@ describe('--student and the rubric visibility rules', () => {
 });
 
 describe('--watch', () => {
-  it('grades again when the student saves, and stops on Ctrl+C leaving nothing running', async () => {
-    const workspaces = join(scratch, 'watch-tmp');
+  // A student's folder (the wrong-reply fixture) graded with --watch; `save` fixes the reply.
+  function watchStudent(name: string, sandbox: 'on' | 'off') {
+    const workspaces = join(scratch, `${name}-tmp`);
     mkdirSync(workspaces);
-    const folder = join(scratch, 'alice');
+    const folder = join(scratch, name);
     cpSync(join(fixtures, 'udp-server', 'wrong-reply'), folder, { recursive: true });
-    const out = join(scratch, 'watch-out');
-    const grader = execa('node', [cli, folder, '--watch', '--lang', 'en', '--out', out, '--sandbox', 'off'], {
+    const grader = execa('node', [cli, folder, '--watch', '--lang', 'en', '--out', join(scratch, `${name}-out`), '--sandbox', sandbox], {
       reject: false,
       env: { NO_COLOR: '1', TMPDIR: workspaces },
     });
-    let stdout = '';
-    let stderr = '';
-    grader.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    grader.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const output = { stdout: '', stderr: '' };
+    grader.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+    grader.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+    const file = join(folder, 'simpleUDPServeur.py');
+    const save = () => writeFileSync(file, readFileSync(file, 'utf8').replace('b"i am the server\\n"', 'b"i am the server"'));
+    return { grader, output, save, workspaces };
+  }
 
-    await waitUntil(() => stderr.includes('Waiting for a change'), 30_000, 'the first grading');
-    expect(stdout).toContain('Score: 16/20');
+  it('grades again when the student saves, and stops on Ctrl+C leaving nothing running', async () => {
+    const { grader, output, save, workspaces } = watchStudent('alice', 'off');
+    await waitUntil(() => output.stderr.includes('Waiting for a change'), 30_000, 'the first grading');
+    expect(output.stdout).toContain('Score: 16/20');
 
     // The student fixes the reply and saves.
-    const file = join(folder, 'simpleUDPServeur.py');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('b"i am the server\\n"', 'b"i am the server"'));
-    await waitUntil(() => stdout.includes('Score: 20/20'), 30_000, 'the re-grade after the save');
+    save();
+    await waitUntil(() => output.stdout.includes('Score: 20/20'), 30_000, 'the re-grade after the save');
 
     grader.kill('SIGINT');
     const { exitCode } = await grader;
@@ -109,32 +113,19 @@ describe('--watch', () => {
 
   // Its slot (bwrap, a Node worker) boots while the student edits: the run after a save does not wait for one.
   it.skipIf(!sandboxAvailable)('sandboxed, the run after a save takes the slot booted while it waited', async () => {
-    const workspaces = join(scratch, 'watch-sandboxed-tmp');
-    mkdirSync(workspaces);
-    const folder = join(scratch, 'bruno');
-    cpSync(join(fixtures, 'udp-server', 'wrong-reply'), folder, { recursive: true });
-    const out = join(scratch, 'watch-sandboxed-out');
-    const grader = execa('node', [cli, folder, '--watch', '--lang', 'en', '--out', out, '--sandbox', 'on'], {
-      reject: false,
-      env: { NO_COLOR: '1', TMPDIR: workspaces },
-    });
-    let stdout = '';
-    let stderr = '';
-    grader.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    grader.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const waits = () => stderr.split('Waiting for a change').length - 1;
+    const { grader, output, save, workspaces } = watchStudent('bruno', 'on');
+    const waits = () => output.stderr.split('Waiting for a change').length - 1;
     // The harness's children that are slots (bwrap) and still running: a killed one may wait to be reaped.
     const slots = () => childrenOf(grader.pid!).filter((pid) => !hasEnded(pid) && commandOf(pid) === 'bwrap');
 
     await waitUntil(() => waits() === 1, 30_000, 'the first grading');
-    expect(stdout).toContain('Score: 16/20');
+    expect(output.stdout).toContain('Score: 16/20');
     await waitUntil(() => slots().length === 1, 10_000, 'a slot booted for the next save');
     const waiting = slots();
 
-    const file = join(folder, 'simpleUDPServeur.py');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('b"i am the server\\n"', 'b"i am the server"'));
+    save();
     await waitUntil(() => waits() === 2, 30_000, 'the re-grade after the save');
-    expect(stdout).toContain('Score: 20/20');
+    expect(output.stdout).toContain('Score: 20/20');
     // The slot that waited graded the save and is gone with its run; a new one waits for the next save.
     await waitUntil(() => !slots().includes(waiting[0]!), 10_000, 'the used slot to end');
     await waitUntil(() => slots().length === 1, 10_000, 'a slot booted for the save after');
