@@ -101,15 +101,10 @@ export function workerEnvironment(): NodeJS.ProcessEnv {
 // dist/harness/workers/worker.js, or the bundled CLI's dist/bundle/worker.cjs (scripts/bundle.mjs).
 const workerEntry = { '.ts': './worker.ts', '.js': './worker.js', '.cjs': './worker.cjs' } as const;
 
-// A slot lives for a class's share of submissions, each a few ms of code run once: TurboFan's compilations (a
-// background thread, ~11% of a slot's CPU in perf) never paid for themselves. Tier 2 still allows Maglev where
-// Node enables it (22 and later); on Node 20 the code stays in Ignition and Sparkplug: ~1.5-2 ms less CPU per
-// submission. The code cache is keyed by V8's flags too: the first run with this flag writes its own.
-const workerV8Flags = ['--max-opt=2'];
-
 function workerCommand(): string[] {
   const code = fileURLToPath(import.meta.url);
   const fromSource = code.endsWith('.ts');
   const worker = fileURLToPath(new URL(workerEntry[extname(code) as keyof typeof workerEntry], import.meta.url));
-  return fromSource ? [process.execPath, ...workerV8Flags, '--import', tsxLoaderUrl(), worker] : [process.execPath, ...workerV8Flags, worker];
+  // No V8 flag here: see ./serve.ts, which caps the worker's optimizing tier once its first submission is graded.
+  return fromSource ? [process.execPath, '--import', tsxLoaderUrl(), worker] : [process.execPath, worker];
 }
