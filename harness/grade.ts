@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
-import { mapConcurrently } from './concurrency.js';
+import { mapKeepingBusy } from './concurrency.js';
 import { toolchain } from './launch/command.js';
 import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
@@ -63,13 +63,17 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   });
   const limits = { ...rubric.limits, ...options.limits };
   const jobs = Math.max(1, Math.min(options.jobs, submissions.length));
+  // A submission waiting on its deadlines (a server that never answers: 3 s, idle) lets another start beside it.
+  // Sandboxed, the slots booted for them are numbered after the first `jobs` (a uid each): runs graded side by
+  // side (./grade-programs.ts) have a slot per submission from the start, so they never boot one more.
+  const maxJobs = Math.max(jobs, Math.min(2 * options.jobs, submissions.length));
 
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
   // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
   // (its setup follows, and its first submission right behind). Plain: programs run from this process.
   await using slots =
     support.kind === 'bwrap' && submissions.length > 0
-      ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal)
+      ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal, maxJobs)
       : undefined;
   // Plain mode leases ports and loads the probes here, while Python still resolves.
   if (!slots && submissions.length > 0) {
@@ -87,7 +91,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   let done = 0;
   // Results are stored while the next submission is graded: a job waits for nothing but its next program.
   const stores: Promise<void>[] = [];
-  const results = await mapConcurrently(submissions, jobs, async (submission) => {
+  const results = await mapKeepingBusy(submissions, { jobs, maxJobs, patienceMs: waitingAfterMs }, async (submission) => {
     const reused = options.changedOnly ? await cache.lookup(submission) : undefined;
     const result = reused ?? (await gradeOne(submission, rubric, () => gradeSubmission(submission), options.signal));
     if (!reused && !result.fault) {
@@ -113,6 +117,10 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
     interrupted: options.signal?.aborted ?? false,
   };
 }
+
+// A correct submission is graded in ~50-100 ms; one still running after this is most likely waiting on a deadline
+// (the rubric's are a second or more) and leaves its core idle.
+const waitingAfterMs = 500;
 
 // The probes and scenarios, most of the grader's code, load only where programs run from this process:
 // sandboxed, the slots have their own, and this process never compiles them.

@@ -16,15 +16,18 @@ export interface SlotPool extends AsyncDisposable {
 
 const setupDeadlineMs = 30_000;
 
-// The slots boot at once; each gets its setup when `setups` resolves (it needs the rubric and Python,
+// `count` slots boot at once; each gets its setup when `setups` resolves (it needs the rubric and Python,
 // which are still being read while the slots boot). A slot takes its first submission as soon as its setup
 // is sent: the worker answers in order, so the request waits in its input instead of a round trip away.
-// `stop`: when it fires (Ctrl+C, a save in --watch), every slot is killed with all it runs.
+// A submission that finds every slot busy boots one more, up to `maxCount` (the caller grades more at a time
+// while some wait on their deadlines: ../concurrency.ts). `stop`: when it fires (Ctrl+C, a save in --watch),
+// every slot is killed with all it runs.
 export function openSlotPool(
   count: number,
   support: SandboxSupport & { kind: 'bwrap' },
   setups: Promise<(slot: number) => WorkerSetup>,
   stop?: AbortSignal,
+  maxCount = count,
 ): SlotPool {
   const boot = () => {
     const slot = takeSlotProcess(support.bwrap);
@@ -75,8 +78,13 @@ export function openSlotPool(
       setUp(index);
     }
   };
+  const another = () => {
+    const index = slots.push(boot()) - 1;
+    setUp(index);
+    return index;
+  };
   const gradeOnSlot = async (submission: Submission): Promise<Answer> => {
-    const index = await idle.take();
+    const index = idle.count() === 0 && slots.length < maxCount ? another() : await idle.take();
     busy.add(index);
     const deadlineMs = setupFor!(index).sandbox.limits.submissionSeconds * 1000;
     const answer = request(slots[index]!, submission, deadlineMs);
@@ -119,11 +127,12 @@ export function openSlotPool(
 }
 
 // Slots with their setup sent and nothing to grade, and gradings waiting for one (never more than the slots:
-// the harness grades `count` submissions at a time).
-function idleSlots(): { take(): Promise<number>; release(index: number): void } {
+// the harness grades at most as many submissions at a time as the pool may boot).
+function idleSlots(): { count(): number; take(): Promise<number>; release(index: number): void } {
   const idle: number[] = [];
   const waiting: ((index: number) => void)[] = [];
   return {
+    count: () => idle.length,
     take: () => (idle.length > 0 ? Promise.resolve(idle.pop()!) : new Promise((resolve) => waiting.push(resolve))),
     release: (index) => {
       const next = waiting.shift();
