@@ -97,6 +97,17 @@ function buildClass(name: string, size: number, source?: string): Class {
   return { dir, files };
 }
 
+// A class of correct servers where every `every`-th student's never replies: where the harness's scheduling shows.
+function buildMixedClass(name: string, size: number, every: number): Class & { readonly silent: ReadonlySet<number> } {
+  const mixed = buildClass(name, size);
+  const silent = new Set<number>();
+  for (let index = every - 1; index < size; index += every) {
+    writeFileSync(mixed.files[index]!, neverReplying, { mode: 0o755 });
+    silent.add(index);
+  }
+  return { ...mixed, silent };
+}
+
 // dist/ must hold the harness as it is in the tree: rebuilt when a harness source is newer.
 function ensureBuilt(): void {
   const built = statSync(bundledCli, { throwIfNoEntry: false })?.mtimeMs ?? 0;
@@ -289,6 +300,7 @@ async function main(): Promise<void> {
   const big = buildClass(`class-${classSize}`, classSize);
   const one = buildClass('class-1', 1);
   const silent = buildClass('never-replies', 1, neverReplying);
+  const mixed = buildMixedClass(`mixed-${classSize}`, classSize, 10);
 
   // Warm-up, not counted: page cache, Python's .pyc, the first bwrap.
   await baseline(one);
@@ -372,6 +384,7 @@ async function main(): Promise<void> {
   // A never-replying server: what it costs beyond the deadlines it must wait.
   const deadlinesMs = 3 * timeouts.replyMs; // reply, many-clients, the restart's reply
   const silentSeries = { base: [] as number[], auto: [] as number[], off: [] as number[] };
+  const mixedSeries = { base: [] as number[], auto: [] as number[], off: [] as number[] };
   let silentScore = NaN;
   for (let round = 1; round <= silentRounds; round++) {
     const b = await baseline(silent);
@@ -380,6 +393,13 @@ async function main(): Promise<void> {
     if (a.replyPassed[0] || o.replyPassed[0]) throw new Error('the never-replying server passed the reply check');
     silentScore = a.scores[0]!;
     silentSeries.base.push(b.wallMs); silentSeries.auto.push(a.wallMs); silentSeries.off.push(o.wallMs);
+    const mb = await baseline(mixed);
+    const ma = await runHarness(mixed, 'auto', `mixed-auto-${round}`);
+    const mo = await runHarness(mixed, 'off', `mixed-off-${round}`);
+    for (const run of [ma, mo]) {
+      if (run.scores.some((score, index) => (score === 20) === mixed.silent.has(index))) throw new Error('the mixed class was graded wrongly');
+    }
+    mixedSeries.base.push(mb.wallMs); mixedSeries.auto.push(ma.wallMs); mixedSeries.off.push(mo.wallMs);
     process.stderr.write(`bench: never-replying round ${round}/${silentRounds} done\n`);
   }
 
@@ -459,6 +479,12 @@ async function main(): Promise<void> {
     line(row('auto − its correct run (median)', silentSeries.auto.map((x) => x - median(series.autoOne))));
     line(row('off − its correct run (median)', silentSeries.off.map((x) => x - median(series.offOne))));
     line(`  score of the never-replying server: ${silentScore}/20`);
+    line(`  a class of ${classSize}, one in 10 never replying (${mixed.silent.size}): the others are graded while they wait`);
+    line(row('  baseline', mixedSeries.base));
+    line(row('  harness CLI, --sandbox auto', mixedSeries.auto));
+    line(row('  harness CLI, --sandbox off', mixedSeries.off));
+    line(row('  ratio auto / baseline', mixedSeries.auto.map((x, index) => x / mixedSeries.base[index]!), ratioFormat));
+    line(row('  ratio off / baseline', mixedSeries.off.map((x, index) => x / mixedSeries.base[index]!), ratioFormat));
   }
   line();
   line(`Linearity and memory: class of ${largeSize} vs class of ${classSize} (one harness run each; baseline ${ms(largeBaseBefore.wallMs)} before, ${ms(largeBaseAfter.wallMs)} after)`);
