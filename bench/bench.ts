@@ -13,7 +13,7 @@ import { processTree } from '../harness/launch/proc-sockets.js';
 import { workerEnvironment } from '../harness/workers/slot-process.js';
 import { type BaselineTimeouts, type SubmissionTiming, killBaselineProcesses, resolvePythonExecutable, runBaseline } from './baseline.js';
 import { median } from './statistics.js';
-import { startUpCostLines } from './start-up-costs.js';
+import { pythonFacts, startUpCostLines } from './start-up-costs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The README's command: ./grade, which runs the bundled CLI (package.json's bin, what `npx grade` runs) without
@@ -54,7 +54,7 @@ function positive(name: 'rounds' | 'jobs' | 'class' | 'size'): number {
 const rubric = parseYaml(readFileSync(values.rubric, 'utf8')) as { timeouts: BaselineTimeouts };
 const timeouts = rubric.timeouts;
 const python = resolvePythonExecutable(values.python);
-const pythonVersion = spawnSync(python, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).stdout.trim();
+const { version: pythonVersion, sitePackages } = pythonFacts(python);
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
   const line = (text = '') => process.stdout.write(`${text}\n`);
   line(`netlab-grader bench — ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} CPUs, --jobs ${jobs}, ${rounds} rounds`);
   line(`Python ${pythonVersion} (--python ${values.python} → ${python}), Node ${process.version}, bwrap ${bwrap ? 'present' : 'absent'}, rubric timeouts ${JSON.stringify(timeouts)}`);
-  for (const text of startUpCostLines(python)) line(text);
+  for (const text of startUpCostLines(python, sitePackages)) line(text);
   line(`load average at start: ${load()}`);
 
   const big = buildClass(`class-${classSize}`, classSize);
