@@ -20,9 +20,11 @@ export const pythonHookDir = join(packageRoot, 'harness', 'hooks', 'python');
 export const nodeHookFile = join(packageRoot, 'harness', 'hooks', 'node', 'port-map.mjs');
 
 // tsx's loader, for `node --import` (TypeScript programs, a slot run from source). Resolved through require:
-// the bundled CLI is CommonJS, where import.meta.resolve does not exist; tsx exports one file to both.
+// the bundled CLI is CommonJS, where import.meta.resolve does not exist; tsx exports one file to both. Once.
+let tsxLoader: string | undefined;
+
 export function tsxLoaderUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return (tsxLoader ??= pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href);
 }
 
 // Given to yargs: its own guess looks for a package.json above node_modules/yargs, which the bundle has not.

@@ -6,14 +6,15 @@ import { type LaunchSpec, plainLaunch } from './student-process.js';
 import type { Workspace } from './workspace.js';
 
 // The interpreters a rubric's launch table may name, resolved once per run by the harness, sent to the slots.
+// tsx's loader is not among them: resolved where a TypeScript program is launched, it costs a Python class
+// nothing (a resolution is ~1-3 ms of the main process's start, on the way to the first submission).
 export interface Toolchain {
   readonly python: PythonInterpreter;
   readonly node: string;
-  readonly tsxLoader: string;
 }
 
 export function toolchain(python: PythonInterpreter): Toolchain {
-  return { python, node: process.execPath, tsxLoader: tsxLoaderUrl() };
+  return { python, node: process.execPath };
 }
 
 // Fills the rubric's argv template for the entry's extension; undefined when the rubric cannot run that file.
@@ -30,7 +31,7 @@ export function launchSpec(
     arg
       .replaceAll('{python}', tools.python.executable)
       .replaceAll('{node}', tools.node)
-      .replaceAll('{tsx}', tools.tsxLoader)
+      .replaceAll('{tsx}', () => tsxLoaderUrl())
       .replaceAll('{entry}', entryName);
   const [file, ...args] = template.map(fill) as [string, ...string[]];
   return { argv: [file, ...args], cwd: workspace.dir, env: studentEnvironment(workspace, ports), confinement: plainLaunch };
