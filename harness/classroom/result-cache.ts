@@ -23,8 +23,18 @@ export function openResultCache(outDir: string, decidingInputs: unknown, harness
     .then(harness)
     .then((fingerprint) => createHash('sha256').update(inputs).update(fingerprint).digest('hex'));
   context.catch(() => undefined); // Seen by the first lookup or store; never an unhandled rejection.
-  const fileFor = async (submission: Submission) =>
-    join(dir, `${createHash('sha256').update(await context).update(submission.id).update(submissionHash(submission)).digest('hex')}.json`);
+  // A submission's files are hashed once per run. Looked up before its grading (--changed-only), its result is then
+  // stored under the files as they were graded, not as a student's edit during the grading left them.
+  const filesHashes = new WeakMap<Submission, string>();
+  const filesHash = (submission: Submission) => {
+    const hash = filesHashes.get(submission) ?? submissionHash(submission);
+    filesHashes.set(submission, hash);
+    return hash;
+  };
+  const fileFor = async (submission: Submission) => {
+    const files = filesHash(submission);
+    return join(dir, `${createHash('sha256').update(await context).update(submission.id).update(files).digest('hex')}.json`);
+  };
   let made = false;
   return {
     async lookup(submission) {
