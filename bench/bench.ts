@@ -20,9 +20,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // npm's start and without NODE_EXTRA_CA_CERTS.
 const gradeCommand = join(root, 'grade');
 const bundledCli = join(root, 'dist', 'bundle', 'cli.cjs');
-// The self-check's reference Node start (`node -e 0`) gets the environment ./grade and the slots give Node:
-// where NODE_EXTRA_CA_CERTS is set, a reference that parsed the CA bundle would credit the harness with the
-// ~38 ms it skips.
+// The environment ./grade and the slots give Node (without NODE_EXTRA_CA_CERTS). The self-check's reference Node
+// start (`node -e 0`) gets it too: a reference that parsed the CA bundle would credit the harness with the ~38 ms
+// it skips.
 const nodeAsGradeStartsIt = workerEnvironment();
 const correctServer = join(root, 'test', 'fixtures', 'udp-server', 'correct', 'simpleUDPServeur.py');
 const entryName = 'simpleUDPServeur.py';
@@ -378,7 +378,7 @@ async function main(): Promise<void> {
     // Start-up profile: the CLI with every module imported, and what each sandbox slot imports.
     series.cliVersion.push(await timeCommand(gradeCommand, ['--version']));
     // In the environment a slot gets (harness/workers/slot-process.ts).
-    series.workerImport.push(await timeCommand(process.execPath, [workerEntry], workerEnvironment()));
+    series.workerImport.push(await timeCommand(process.execPath, [workerEntry], nodeAsGradeStartsIt));
     // The harness resolves --python once per run by running it: through a version shim, that is not free.
     series.pythonCommand.push(await timeCommand(values.python, ['-c', 'import sys; print(sys.executable)']));
     series.pythonBinary.push(await timeCommand(python, ['-c', 'import sys; print(sys.executable)']));

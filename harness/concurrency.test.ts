@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../test/helpers/wait.js';
 import { mapKeepingBusy } from './concurrency.js';
 
 // Items finish when the test says so: what runs at a time is then known exactly.
@@ -22,14 +23,6 @@ function controlledWork() {
   return { started, running, work, finish };
 }
 
-const waitFor = async (condition: () => boolean) => {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-};
-
 describe('mapKeepingBusy', () => {
   it('runs `jobs` items at a time while each is busy, in order, and keeps the results in order', async () => {
     const { started, work, finish } = controlledWork();
@@ -48,12 +41,12 @@ describe('mapKeepingBusy', () => {
     const results = mapKeepingBusy([1, 2, 3, 4, 5], { jobs: 1, maxJobs: 3, patienceMs: 20 }, work);
     expect(started).toEqual([1]);
     // 1 waits: 2 starts; 2 waits too: 3 starts; then no more than maxJobs run, however long they wait.
-    await waitFor(() => started.length === 3);
+    await waitUntil(() => started.length === 3, 5000, 'item 3 to start');
     expect(started).toEqual([1, 2, 3]);
     await finish(3);
-    await waitFor(() => started.length === 4);
+    await waitUntil(() => started.length === 4, 5000, 'item 4 to start');
     for (const item of [1, 2, 4]) await finish(item);
-    await waitFor(() => started.length === 5);
+    await waitUntil(() => started.length === 5, 5000, 'item 5 to start');
     await finish(5);
     expect(await results).toEqual(['done 1', 'done 2', 'done 3', 'done 4', 'done 5']);
     expect(running.most).toBe(3);
