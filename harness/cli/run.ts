@@ -13,6 +13,7 @@ import { finalLines, programsFinalLines, unsandboxedWarning } from '../terminal/
 import { styleFor } from '../terminal/style.js';
 import { progressPrinter } from './progress.js';
 import type { CliSettings } from './settings.js';
+import { holdYoungGeneration } from './young-generation.js';
 
 let warnedUnsandboxed = false;
 
@@ -28,6 +29,7 @@ export async function gradeOnce(settings: CliSettings, signal: AbortSignal): Pro
         warnedUnsandboxed = true;
         process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, settings.lang)}\n`);
       }
+      if (event.kind === 'graded') holdYoungGeneration();
       progress.update(event);
     },
   });
