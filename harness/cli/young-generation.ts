@@ -10,8 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 // first result, the built-ins a run needs are loaded. Set back before this process writes its own cache, which
 // the next run checks under the default.
 const held = '--semi-space-growth-factor=1';
-// V8's default (Node 20 to 24). Were it another, every run would write its code cache again: the code-cache test
-// of the CLI fails then.
+// V8's default on Node 20. Were it another on a later Node, every run would write its code cache again: the CLI's
+// code-cache test fails then.
 const growing = '--semi-space-growth-factor=2';
 
 let holding = false;
