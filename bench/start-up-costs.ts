@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { workerEnvironment } from '../harness/workers/slot-process.js';
 import { median } from './statistics.js';
 
 // What this machine adds to every start of Node and of Python, on both sides of the bench alike. A constant
@@ -9,9 +10,10 @@ import { median } from './statistics.js';
 // its site-packages at every start, before any program (bench/README.md, "Start-up costs of the machine").
 export function startUpCostLines(python: string, sitePackages: readonly string[], runs = 7): string[] {
   const nodeAsHere = medianWallMs(process.execPath, ['-e', '0'], process.env, runs);
-  const { NODE_EXTRA_CA_CERTS: caBundle, ...withoutBundle } = process.env;
+  const caBundle = process.env.NODE_EXTRA_CA_CERTS;
+  // Without it, as ./grade and the slots start Node.
   const node = caBundle
-    ? `node -e 0 ${ms(nodeAsHere)}, ${ms(medianWallMs(process.execPath, ['-e', '0'], withoutBundle, runs))} without NODE_EXTRA_CA_CERTS (set here: ${caBundle})`
+    ? `node -e 0 ${ms(nodeAsHere)}, ${ms(medianWallMs(process.execPath, ['-e', '0'], workerEnvironment(), runs))} without NODE_EXTRA_CA_CERTS (set here: ${caBundle})`
     : `node -e 0 ${ms(nodeAsHere)} (NODE_EXTRA_CA_CERTS unset)`;
   const pythonAsHere = medianWallMs(python, ['-c', 'pass'], process.env, runs);
   const withoutSite = medianWallMs(python, ['-S', '-c', 'pass'], process.env, runs);

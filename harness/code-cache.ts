@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheFile, readCacheBytes, writeCacheVersion } from './cache-files.js';
 
@@ -36,7 +37,23 @@ export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record
   return {
     exports: module.exports,
     keep: () => {
-      if (!used) writeCacheVersion(cachePath, family, script.createCachedData());
+      if (used) return;
+      // Written under V8's defaults, as the next run checks it; this process keeps its flags.
+      for (const byDefault of runTimeFlags.values()) setFlagsFromString(byDefault);
+      writeCacheVersion(cachePath, family, script.createCachedData());
+      for (const flag of runTimeFlags.keys()) setFlagsFromString(flag);
     },
   };
+}
+
+// V8's flags are part of the key of every code cache. Given on Node's command line, a flag makes Node compile each
+// built-in module without its own cache (~9 ms of a start); set at run time, once the built-ins a run needs are
+// loaded, it costs nothing there. Each flag set so, with the same flag at V8's default (`byDefault`), which a
+// cache written afterwards is written under (keep()).
+const runTimeFlags = new Map<string, string>();
+
+export function setV8FlagAtRunTime(flag: string, byDefault: string): void {
+  if (runTimeFlags.has(flag)) return;
+  runTimeFlags.set(flag, byDefault);
+  setFlagsFromString(flag);
 }

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { loadWithCodeCache } from '../code-cache.js';
 import { earlyModules } from './early-modules.js';
 import type { startCli } from './start.js';
-import { releaseYoungGeneration } from './young-generation.js';
 
 // The `grade` command as package.json's bin runs it. This entry holds only the work started ahead of need; the
 // rest, ./start.ts and all it loads, is one CommonJS file (scripts/bundle.mjs) compiled with V8's code cache of
@@ -15,8 +14,5 @@ import { releaseYoungGeneration } from './young-generation.js';
 // an ES module's): no top-level await, and a failure is an unhandled rejection, which ends the CLI as one would.
 const code = loadWithCodeCache<{ startCli: typeof startCli }>(fileURLToPath(new URL('./cli-code.cjs', import.meta.url)), earlyModules);
 void code.exports.startCli().then(() => {
-  if (process.exitCode === undefined || process.exitCode === 0 || process.exitCode === 1) {
-    releaseYoungGeneration(); // The cache is checked under V8's default flags (./young-generation.ts).
-    code.keep();
-  }
+  if (process.exitCode === undefined || process.exitCode === 0 || process.exitCode === 1) code.keep();
 });
