@@ -68,7 +68,6 @@ const { startStudentProcess } = (await import(dist('launch/student-process.js'))
 const { waitForBind } = (await import(dist('launch/wait-bound.js'))) as typeof import('../harness/launch/wait-bound.js');
 const { readBindLog } = (await import(dist('launch/bind-log.js'))) as typeof import('../harness/launch/bind-log.js');
 const { exchangeDatagrams, loopbackTarget, reuseAddrProbe } = (await import(dist('probes/udp.js'))) as typeof import('../harness/probes/udp.js');
-const { limitedLaunch } = (await import(dist('sandbox/limits.js'))) as typeof import('../harness/sandbox/limits.js');
 const { plainConfinement } = (await import(dist('sandbox/confinement.js'))) as typeof import('../harness/sandbox/confinement.js');
 const { killMarkedProcesses } = (await import(dist('launch/run-marker.js'))) as typeof import('../harness/launch/run-marker.js');
 const { boundSockets, processTree } = (await import(dist('launch/proc-sockets.js'))) as typeof import('../harness/launch/proc-sockets.js');
@@ -91,14 +90,12 @@ try {
   let rubric!: Awaited<ReturnType<typeof loadRubric>>;
   let python!: Awaited<ReturnType<typeof resolvePython>>;
   let support!: Awaited<ReturnType<typeof detectSandbox>>;
-  let off!: Awaited<ReturnType<typeof detectSandbox>>;
   let submissions!: Awaited<ReturnType<typeof discoverSubmissions>>;
   for (let i = 0; i < 5; i++) {
     rubric = await time('run: loadRubric', () => loadRubric('udp-server'));
     submissions = await time('run: discoverSubmissions (40)', () => discoverSubmissions([classDir], outDir));
     python = await time('run: resolvePython (spawns python3 through the shim)', () => resolvePython('python3'));
     support = await time('run: detectSandbox auto (which ×3 + a bwrap trial)', () => detectSandbox('auto'));
-    off = await time('run: detectSandbox off (which prlimit)', () => detectSandbox('off'));
   }
   const tools = toolchain(python);
   const limits = rubric.limits;
@@ -129,11 +126,11 @@ try {
     }
   }
 
-  // One submission's steps, unsandboxed (as gradePlain does, prlimit included), one at a time.
-  const plainLimits = off.kind === 'none' && off.prlimit ? { prlimit: off.prlimit, limits } : undefined;
+  // One submission's steps, unsandboxed (as gradePlain does, through the run's launcher), one at a time.
+  await using confinement = plainConfinement(tools.python.executable, limits);
   const cpuBefore = cpuMs();
   for (const submission of submissions.slice(0, count)) {
-    await time('submission: gradeUdpServer, unsandboxed, alone', () => gradeUdpServer(submission, { rubric, tools, confinement: plainConfinement(plainLimits) }));
+    await time('submission: gradeUdpServer, unsandboxed, alone', () => gradeUdpServer(submission, { rubric, tools, confinement }));
   }
   note('cpu: gradeUdpServer unsandboxed, per submission (Node + children)', (cpuMs() - cpuBefore) / count);
   for (const submission of submissions.slice(0, count)) {
@@ -141,7 +138,7 @@ try {
     using lease = await time('step: leasePort (get-port TCP check + UDP check)', () => leasePort());
     await using workspace = await time('step: createWorkspace (mkdtemp + copy)', () => createWorkspace(submission));
     const plain = launchSpec(rubric.launch, 'simpleUDPServeur.py', workspace, new Map([[rubric.program.port, lease.port]]), tools)!;
-    const spec = plainLimits ? limitedLaunch(plain, plainLimits.prlimit, limits) : plain;
+    const spec = await confinement.confine(plain, workspace);
     let server = await time('step: startStudentProcess (execa spawn)', () => startStudentProcess(spec));
     const bound = await time('step: spawn → bound (waitForBind)', () => waitForBind(server, 'udp', 5000));
     if (bound.kind !== 'bound') throw new Error(`profile: the server did not bind (${bound.kind})`);

@@ -82,10 +82,10 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   }
   const python = await pending[0];
   const tools = toolchain(python);
-  const plainLimits = support.kind === 'none' && support.prlimit ? { prlimit: support.prlimit, limits } : undefined;
-  const confinement = plainConfinement(plainLimits);
+  // Sandboxed, the slots grade; plain, this process does, its programs started by the run's launcher, started now.
+  await using confinement = slots ? undefined : plainConfinement(python.executable, limits);
   const gradeSubmission = (submission: Submission) =>
-    slots ? slots.grade(submission) : gradePlain(submission, { rubric, tools, confinement }, limits, options.signal);
+    confinement ? gradePlain(submission, { rubric, tools, confinement }, limits, options.signal) : slots!.grade(submission);
 
   const cache = openResultCache(options.outDir, { rubric, limits }, harnessFingerprint);
   let done = 0;

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { nodeHookFile, pythonHookDir, tsxLoaderUrl } from '../paths.js';
+import { tsxLoaderUrl } from '../paths.js';
+import { interpreterEnvironment } from './interpreter-environment.js';
 import type { PythonInterpreter } from '../python/resolve.js';
 import { type LaunchSpec, plainLaunch } from './student-process.js';
 import type { Workspace } from './workspace.js';
@@ -45,17 +45,5 @@ export function canHold(launchTable: Readonly<Record<string, readonly string[]>>
 // A clean environment: nothing of the teacher's own variables leaks into a student's program.
 function studentEnvironment(workspace: Workspace, ports: ReadonlyMap<number, number>): Record<string, string> {
   const portMap = [...ports].map(([requested, actual]) => `${requested}=${actual}`).join(',');
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: workspace.root,
-    TMPDIR: workspace.root,
-    LANG: 'C.UTF-8',
-    PYTHONUNBUFFERED: '1',
-    PYTHONDONTWRITEBYTECODE: '1',
-    PYTHONIOENCODING: 'utf-8',
-    PYTHONPATH: pythonHookDir,
-    NODE_OPTIONS: `--import=${pathToFileURL(nodeHookFile).href}`,
-    GRADER_PORT_MAP: portMap,
-    GRADER_BIND_LOG: workspace.bindLog,
-  };
+  return { ...interpreterEnvironment(workspace.root), GRADER_PORT_MAP: portMap, GRADER_BIND_LOG: workspace.bindLog };
 }

@@ -12,6 +12,9 @@ export function newMarker(): string {
   return randomUUID();
 }
 
+// The length of a marker: what a launcher starts with, for each program it forks to write its own over it.
+export const blankMarker = '0'.repeat(36);
+
 // `since`: the launch the marker went to. Only processes started after it can carry the marker, so only
 // their pids are read (a dozen environ files instead of every process's, ~1 ms less per exit), unless the
 // pid counter may have wrapped since. Without it, every process is read.

@@ -23,12 +23,13 @@ export interface LaunchSpec {
 }
 
 // What stands between the harness and the program, which says where the program is and how all it started ends.
-// - plain: the launched process is the program; what escapes its group is found by the run's marker.
+// - plain: the launched process is the program, spawned here or by a launcher of the run's (sandbox/launcher.ts);
+//   what escapes its group is found by the run's marker.
 // - pid-namespace: bwrap, then its pid-namespace init, then the program; killing the init ends everything.
 // - uid: the slot's launcher starts the program itself (sandbox/launcher.ts), as a uid of its own: whatever
 //   it leaves is any other process of that uid.
 export type LaunchConfinement =
-  | { readonly kind: 'plain' }
+  | { readonly kind: 'plain'; readonly launcher?: ProgramLauncher }
   | { readonly kind: 'pid-namespace' }
   | { readonly kind: 'uid'; readonly uid: number; readonly launcher: ProgramLauncher };
 
@@ -80,7 +81,8 @@ async function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boo
   killTrackedOnExit();
   const env = { ...spec.env, [markerVariable]: marker, ...(held ? { [holdVariable]: String(holdDescriptor) } : {}) };
   const request = { argv: spec.argv, cwd: spec.cwd, env, held };
-  const child: StartedChild = confinement.kind === 'uid' ? await confinement.launcher.start(request) : spawnChild(request);
+  const launcher = confinement.kind === 'pid-namespace' ? undefined : confinement.launcher;
+  const child: StartedChild = launcher ? await launcher.start(request) : spawnChild(request);
   const { pid } = child;
   trackGroup(pid);
   const pidWindow: PidWindow | undefined = counters && { launchPid: pid, forksBefore: counters.forks, tasksBefore: counters.tasks };

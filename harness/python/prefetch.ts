@@ -1,10 +1,22 @@
 import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
-import { prefetchPythonChoice } from './choice.js';
+import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
+import { which } from '../which.js';
+import { lastPython, prefetchPythonChoice } from './choice.js';
 
 // Imported by the CLI right after the sandbox slot's prefetch (a slot's start is the longer): starts choosing
 // --python (the cache, and a resolution where its answer does not stand) before yargs and the grader's
-// modules load (~70 ms of CPU on the main thread), so the two overlap. A guess from argv; yargs still
-// decides: a choice nobody takes is at most a wasted Python start.
+// modules load (~70 ms of CPU on the main thread), so the two overlap. A run that will not be sandboxed also
+// starts its launcher (../sandbox/plain-launcher.ts) with the last identical run's interpreter. Guesses from
+// argv; yargs still decides: a choice or a launcher nobody takes is at most a wasted Python start.
 const args = process.argv.slice(2);
-if (!gradesNothing(args)) prefetchPythonChoice(guessOption(args, 'python') ?? defaultOptions.python);
+if (!gradesNothing(args)) {
+  const command = guessOption(args, 'python') ?? defaultOptions.python;
+  prefetchPythonChoice(command);
+  const python = lastPython(command);
+  if (python && unsandboxed(guessOption(args, 'sandbox') ?? defaultOptions.sandbox)) bootSpareLauncher(python.executable);
+}
+
+function unsandboxed(sandbox: string): boolean {
+  return sandbox === 'off' || (sandbox === 'auto' && (process.platform !== 'linux' || which('bwrap') === undefined));
+}

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { LaunchSpec } from '../launch/student-process.js';
 import type { Workspace, WorkspacePlace } from '../launch/workspace.js';
-import { type Limits, limitedLaunch } from './limits.js';
+import { underLimits } from './launcher.js';
+import { takePlainLauncher } from './plain-launcher.js';
+import type { Limits } from './limits.js';
 import { openSlotNamespace } from './slot-namespace.js';
 import { sandboxedLaunch, type StudentSandbox } from './student-sandbox.js';
 
@@ -18,12 +20,17 @@ export interface Confinement {
 
 const nothingToDo = async () => undefined;
 
-// Unsandboxed: the copies in the system's temporary folder, the limits applied by prlimit when it exists.
-export function plainConfinement(plainLimits?: { readonly prlimit: string; readonly limits: Limits }): Confinement {
+// Unsandboxed: the copies in the system's temporary folder; every program started by the run's launcher
+// (./plain-launcher.ts), which sets the limits and runs each Python program in a fork of its interpreter.
+// `python`: that interpreter. Disposed at the end of the run, the launcher ends.
+export function plainConfinement(python: string, limits: Limits): Confinement & AsyncDisposable {
+  const launcher = takePlainLauncher(python);
+  const programs = underLimits(launcher, limits);
   return {
     workspaces: { parent: tmpdir() },
-    confine: async (spec) => (plainLimits ? limitedLaunch(spec, plainLimits.prlimit, plainLimits.limits) : spec),
+    confine: async (spec) => ({ ...spec, confinement: { kind: 'plain', launcher: programs } }),
     afterSubmission: nothingToDo,
+    [Symbol.asyncDispose]: () => launcher[Symbol.asyncDispose](),
   };
 }
 

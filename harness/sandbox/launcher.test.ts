@@ -7,7 +7,7 @@ import { waitUntil } from '../../test/helpers/wait.js';
 import { hasEnded } from '../launch/proc-pids.js';
 import { resolvePython } from '../python/resolve.js';
 import { limitsSchema } from './limits-schema.js';
-import { openLauncher } from './launcher.js';
+import { openLauncher, underLimits } from './launcher.js';
 import { neededPaths, sandboxMounts } from './student-sandbox.js';
 import { detectSandbox } from './support.js';
 
@@ -34,7 +34,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.runIf(asRoot)('the slot launcher', () => {
   it('starts each program in a session of its own, as the uid, under the limits, in its folder, with an IPC namespace of its own', async () => {
-    const launcher = openLauncher(enter, python, uid, limits, join(scratch, 'own-1'));
+    const launcher = underLimits(openLauncher(enter, python, uid, join(scratch, 'own-1')), limits);
     const runs = await Promise.all(
       [1, 2].map(async () => {
         const child = await launcher.start({ argv: [python, '-c', describesItself], cwd: '/', env, held: false });
@@ -51,7 +51,7 @@ describe.runIf(asRoot)('the slot launcher', () => {
   });
 
   it('hands a held program its channel as descriptor 3, and reports how it ended', async () => {
-    const launcher = openLauncher(enter, python, uid, limits, join(scratch, 'own-2'));
+    const launcher = underLimits(openLauncher(enter, python, uid, join(scratch, 'own-2')), limits);
     const talks = 'import os, signal; os.write(3, b"h"); assert os.read(3, 1) == b"g"; os.kill(os.getpid(), signal.SIGTERM)';
     const child = await launcher.start({ argv: [python, '-c', talks], cwd: '/', env, held: true });
     const heard = new Promise((resolve) => child.hold!.once('data', resolve));
@@ -62,7 +62,7 @@ describe.runIf(asRoot)('the slot launcher', () => {
   });
 
   it('says why a program could not start', async () => {
-    const launcher = openLauncher(enter, python, uid, limits, join(scratch, 'own-3'));
+    const launcher = underLimits(openLauncher(enter, python, uid, join(scratch, 'own-3')), limits);
     await expect(launcher.start({ argv: ['/no/such/interpreter'], cwd: '/', env, held: false })).rejects.toThrow(
       /^could not start the program: FileNotFoundError: .*\/no\/such\/interpreter/,
     );
@@ -72,11 +72,11 @@ describe.runIf(asRoot)('the slot launcher', () => {
   });
 
   it('once gone, ends what it started and starts nothing more', async () => {
-    const launcher = openLauncher(enter, python, uid, limits, join(scratch, 'own-4'));
+    const launcher = underLimits(openLauncher(enter, python, uid, join(scratch, 'own-4')), limits);
     const child = await launcher.start({ argv: [python, '-c', 'import signal; signal.pause()'], cwd: '/', env, held: false });
     process.kill(await launcher.pid, 'SIGKILL');
     expect(await child.exit).toEqual({ code: null, signal: 'SIGKILL' });
-    await expect(launcher.start({ argv: [python, '-c', 'pass'], cwd: '/', env, held: false })).rejects.toThrow(/^the slot's launcher stopped/);
+    await expect(launcher.start({ argv: [python, '-c', 'pass'], cwd: '/', env, held: false })).rejects.toThrow(/^the programs' launcher stopped/);
     await waitUntil(() => hasEnded(child.pid), 5000, 'the orphaned program to be gone');
   });
 });

@@ -6,28 +6,42 @@ import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../errors.js';
 import type { ChildRequest, ExitStatus, StartedChild } from '../launch/started-child.js';
+import { interpreterEnvironment } from '../launch/interpreter-environment.js';
+import { blankMarker, markerVariable } from '../launch/run-marker.js';
 import { signalName, signalProcess } from '../launch/signal-process.js';
 import { packageRoot } from '../paths.js';
 import { type Limits, rlimits } from './limits.js';
 
-// Sandboxed as root, a slot's programs are started by one process that lives in the slot's namespace for
-// the whole slot (./launcher.py): it forks, takes the limits, becomes the slot's uid and execs the program,
-// where each launch cost a fork of the worker (Node) and three wrappers' execs (nsenter → prlimit → unshare).
-// The programs' descriptors (output, hold channel) are unix sockets the launcher connects to the worker's
-// server, in a folder only root may enter, each announced by a line naming its launch.
-export interface ProgramLauncher {
+// A run's programs are started by one Python process (./launcher.py), for a slot's whole life (sandboxed as root:
+// it lives in the slot's namespace and gives each program the slot's uid) or for the whole run (unsandboxed):
+// it forks, takes the limits, and runs a Python program in that fork of its own interpreter, already started
+// (any other program is exec'd). The programs' descriptors (output, hold channel) are unix sockets the launcher
+// connects to this process's server, in a folder only its owner may enter, each announced by a line naming its launch.
+export interface Launcher {
   // The launcher's pid, once it runs: its root is the namespace's (the slot's /tmp is read through it).
   readonly pid: Promise<number>;
+  start(program: ChildRequest, limits: Limits): Promise<StartedChild>;
+  // Ends the launcher (its programs are their launches' to end) and its server.
+  close(): Promise<void>;
+}
+
+// A launcher as a run's launches use it: every program under the run's limits.
+export interface ProgramLauncher {
+  readonly pid: Promise<number>;
   start(program: ChildRequest): Promise<StartedChild>;
+}
+
+export function underLimits(launcher: Launcher, limits: Limits): ProgramLauncher {
+  return { pid: launcher.pid, start: (program) => launcher.start(program, limits) };
 }
 
 const launcherStartMs = 10_000;
 const headerMaxBytes = 32;
 const launcherSource = join(packageRoot, 'harness', 'sandbox', 'launcher.py');
 
-// `enter`: the command that builds the namespace and runs what follows it inside (bwrap's mounts, then --).
-// `folder`: the worker's own, where its server listens (created 0700).
-export function openLauncher(enter: readonly string[], python: string, uid: number, limits: Limits, folder: string): ProgramLauncher {
+// `enter`: the command that builds the namespace and runs what follows it inside (bwrap's mounts, then --), or
+// nothing. `uid`: the programs', none unsandboxed. `folder`: this process's own, where its server listens (created 0700).
+export function openLauncher(enter: readonly string[], python: string, uid: number | undefined, folder: string): Launcher {
   mkdirSync(folder, { mode: 0o700 });
   const address = join(folder, 'launcher.sock');
   const launches: Launches = { live: new Map() };
@@ -40,31 +54,62 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   );
   server.unref();
   const listening = new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(new HarnessFault(`could not listen at ${address} for the slot's launcher: ${error.message}`)));
+    server.once('error', (error) => reject(new HarnessFault(`could not listen at ${address} for the programs' launcher: ${error.message}`)));
     server.listen(address, resolve);
   });
-  // Its spawn (a fork of the worker, ~2 ms) waits for the next turn of the event loop: the slot answers its setup
-  // first. The slot's probes load on that turn too, queued after it (../workers/serve.ts).
-  const running = Promise.all([listening, new Promise<void>((resolve) => setImmediate(resolve))]).then(async () => {
-    const limitsArg = rlimits(limits).map(([name, value]) => `${name}=${value}`).join(',');
-    const argv = [...enter, python, '-I', '-S', '-c', readFileSync(launcherSource, 'utf8'), String(uid), limitsArg, address];
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe' });
-    child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
-    return { child, pid: await listen(child, launches, server) };
-  });
-  running.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
+  // Spawned at once (the server is bound by now; the launcher connects to it only for a launch): its interpreter's
+  // start (~20 ms) is the longest wait before the first program.
+  const argv = [...enter, python, '-c', readFileSync(launcherSource, 'utf8'), uid === undefined ? '-' : String(uid), address];
+  // No home: a user site-packages folder there would be on every program's sys.path. Unsandboxed, what a program
+  // leaves is found by its marker, which a forked program inherits blank (./launcher.py).
+  const env = { ...interpreterEnvironment('/nonexistent'), ...(uid === undefined ? { [markerVariable]: blankMarker } : {}) };
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe', env });
+  child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
+  // Idle, the launcher must not keep this process alive (a run that ends early, on bad input, exits as before);
+  // it does from a launch's request to its program's exit, and while it is being closed.
+  const holdTheLoop = (hold: boolean) => {
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as (Socket | typeof child)[]) {
+      if (hold) handle.ref();
+      else handle.unref();
+    }
+  };
+  let uses = 0;
+  const use = () => uses++ === 0 && holdTheLoop(true);
+  const release = () => --uses === 0 && holdTheLoop(false);
+  holdTheLoop(false);
+  const pid = Promise.all([listening, listen(child, launches, server)]).then(([, pid]) => pid);
+  pid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
   let nextId = 1;
   return {
-    pid: running.then(({ pid }) => pid),
-    async start(program) {
-      const { child } = await running;
-      if (launches.gone) throw launches.gone;
+    pid,
+    async start(program, limits) {
+      use();
+      const gone = await pid.then(
+        () => launches.gone,
+        (error: unknown) => error,
+      );
+      if (gone) {
+        release();
+        throw gone;
+      }
       const launch = new Launch(program.held ? [1, 2, 3] : [1, 2]);
       const id = nextId++;
       launches.live.set(id, launch);
-      void launch.exit.then(() => launches.live.delete(id));
-      child.stdin.write(encodeRequest(id, program, launch.descriptors));
+      void launch.exit.then(() => {
+        launches.live.delete(id);
+        release();
+      });
+      const inPlace = program.argv[0] === python && program.argv.length > 1 && !program.argv[1]!.startsWith('-');
+      child.stdin.write(encodeRequest(id, inPlace ? 'python' : 'exec', program, limits, launch.descriptors));
       return launch.started;
+    },
+    async close() {
+      const started = await pid.then(() => true, () => false);
+      if (!started || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      use(); // until it has exited
+      child.stdin.end();
+      await pTimeout(exited, { milliseconds: launcherStartMs }).catch(() => child.kill('SIGKILL'));
     },
   };
 }
@@ -91,7 +136,7 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   if (!Number.isInteger(pid) || pid <= 0) {
     child.kill('SIGKILL');
     server.close();
-    throw new HarnessFault(`could not start the slot's launcher${lastWords()}`);
+    throw new HarnessFault(`could not start the programs' launcher${lastWords()}`);
   }
   lines.on('line', (line) => {
     const [kind, id, ...rest] = line.split(' ');
@@ -102,16 +147,17 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   });
   lines.once('close', () => {
     server.close();
-    launches.gone = new HarnessFault(`the slot's launcher stopped${lastWords()}`);
+    launches.gone = new HarnessFault(`the programs' launcher stopped${lastWords()}`);
     for (const launch of launches.live.values()) launch.orphaned(launches.gone);
   });
   return pid;
 }
 
 // "<length>\n", then the fields joined by NUL (./launcher.py): nothing in an argv or environment can hold one.
-function encodeRequest(id: number, program: ChildRequest, descriptors: readonly number[]): Buffer {
+function encodeRequest(id: number, mode: 'exec' | 'python', program: ChildRequest, limits: Limits, descriptors: readonly number[]): Buffer {
   const environment = Object.entries(program.env).map(([name, value]) => `${name}=${value}`);
-  const fields = [String(id), program.cwd, descriptors.join(','), String(program.argv.length), ...program.argv, ...environment];
+  const limitsField = rlimits(limits).map(([name, value]) => `${name}=${value}`).join(',');
+  const fields = [String(id), mode, program.cwd, limitsField, descriptors.join(','), String(program.argv.length), ...program.argv, ...environment];
   const payload = Buffer.from(fields.join('\0'));
   return Buffer.concat([Buffer.from(`${payload.length}\n`), payload]);
 }

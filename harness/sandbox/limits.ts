@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { limitsSchema } from './limits-schema.js';
-import type { LaunchSpec } from '../launch/student-process.js';
 
 // What one student program may consume (schema and defaults in ./limits-schema.ts).
 export type Limits = z.infer<typeof limitsSchema>;
@@ -20,10 +19,4 @@ export function rlimits(limits: Limits): [name: string, value: number][] {
 // prlimit's arguments for these limits (it sets them, then execs the program): --data=…, --cpu=…
 export function prlimitArgs(limits: Limits): string[] {
   return rlimits(limits).map(([name, value]) => `--${name.slice('RLIMIT_'.length).toLowerCase()}=${value}`);
-}
-
-// Unsandboxed runs get the same limits: prlimit sets them and execs the program, adding no process.
-// (As root, the process limit is not enforced without the sandbox's uid drop.)
-export function limitedLaunch(spec: LaunchSpec, prlimit: string, limits: Limits): LaunchSpec {
-  return { ...spec, argv: [prlimit, ...prlimitArgs(limits), '--', ...spec.argv] };
 }

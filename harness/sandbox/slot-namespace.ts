@@ -3,7 +3,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { LaunchSpec } from '../launch/student-process.js';
-import { openLauncher } from './launcher.js';
+import { openLauncher, underLimits } from './launcher.js';
 import { sandboxMounts, type StudentSandbox } from './student-sandbox.js';
 
 // Sandboxed as root, a slot's programs share one mount namespace (./student-sandbox.ts's mounts, with the
@@ -26,9 +26,10 @@ const execFileAsync = promisify(execFile);
 export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: number }, workspaces: string, python: string): SlotNamespace {
   const { bwrap, nsenter, unshare } = sandbox.support;
   const { uid } = sandbox;
-  const launcher = openLauncher([bwrap, ...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--'], python, uid, sandbox.limits, join(workspaces, '.launcher'));
+  const launcher = openLauncher([bwrap, ...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--'], python, uid, join(workspaces, '.launcher'));
+  const programs = underLimits(launcher, sandbox.limits);
   return {
-    launch: (spec) => ({ ...spec, confinement: { kind: 'uid', uid, launcher } }),
+    launch: (spec) => ({ ...spec, confinement: { kind: 'uid', uid, launcher: programs } }),
     async clearTmp() {
       // Seen from outside through the launcher's root; only what the programs made (their uid's entries) goes.
       const pid = await launcher.pid;

@@ -1,6 +1,5 @@
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
-import { which } from '../which.js';
 import { probeSandbox } from './probe.js';
 
 export type SandboxMode = 'auto' | 'on' | 'off';
@@ -9,20 +8,15 @@ export type SandboxMode = 'auto' | 'on' | 'off';
 export type SandboxSupport =
   // nsenter and unshare: as root, each launch enters its slot's namespace (./slot-namespace.ts).
   | { readonly kind: 'bwrap'; readonly bwrap: string; readonly prlimit: string; readonly nsenter: string; readonly unshare: string; readonly asRoot: boolean }
-  // Unsandboxed; prlimit, when present, still applies the resource limits.
-  | { readonly kind: 'none'; readonly reason: string; readonly prlimit?: string };
+  // Unsandboxed; the resource limits still apply (./launcher.py sets them).
+  | { readonly kind: 'none'; readonly reason: string };
 
 // 'on' without support is bad input; 'auto' without support runs unsandboxed and says so.
 export async function detectSandbox(mode: SandboxMode): Promise<SandboxSupport> {
-  if (mode === 'off') return withPrlimit({ kind: 'none', reason: 'disabled with --sandbox off' });
+  if (mode === 'off') return { kind: 'none', reason: 'disabled with --sandbox off' };
   const support = await probeSandbox();
   if (support.kind === 'none' && mode === 'on') {
     throw new BadInputError('NO_SANDBOX', message('input.no-sandbox', { reason: support.reason, hint: message('input.sandbox-hint') }));
   }
-  return support.kind === 'none' ? withPrlimit(support) : support;
-}
-
-async function withPrlimit(support: SandboxSupport & { kind: 'none' }): Promise<SandboxSupport> {
-  const prlimit = process.platform === 'linux' ? which('prlimit') : undefined;
-  return prlimit ? { ...support, prlimit } : support;
+  return support;
 }

@@ -29,8 +29,19 @@ def _parse(spec):
     return mapping
 
 
-_MAP = _parse(_os.environ.get("GRADER_PORT_MAP", ""))
-_LOG = _os.environ.get("GRADER_BIND_LOG")
+_MAP = {}
+_LOG = None
+_sent_to = set()
+
+
+# Read at start-up, and again by an interpreter forked to run a program (harness/sandbox/launcher.py).
+def _configure():
+    global _MAP, _LOG
+    _MAP = _parse(_os.environ.get("GRADER_PORT_MAP", ""))
+    _LOG = _os.environ.get("GRADER_BIND_LOG")
+    _sent_to.clear()
+
+
 _original_bind = _socket.socket.bind
 
 
@@ -85,7 +96,6 @@ _socket.socket.listen = _logged_listen
 _original_sendto = _socket.socket.sendto
 _original_connect = _socket.socket.connect
 _original_connect_ex = _socket.socket.connect_ex
-_sent_to = set()
 _MAX_SEND_RECORDS = 8
 
 
@@ -130,3 +140,5 @@ def _mapped_connect_ex(self, address):
 _socket.socket.sendto = _mapped_sendto
 _socket.socket.connect = _mapped_connect
 _socket.socket.connect_ex = _mapped_connect_ex
+
+_configure()
