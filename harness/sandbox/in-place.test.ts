@@ -48,7 +48,7 @@ async function bothWays(name: string, source: string, args: string[] = []): Prom
 // Descriptors above 9 are left out: a fresh spawn inherits one the test runner leaves without close-on-exec.
 const describesItself = `
 main = [[name, type(value).__name__ if name == "__loader__" else repr(value)] for name, value in vars().items()]
-import __main__, json, os, signal, site, sys
+import __main__, gc, json, os, signal, site, sys
 print(json.dumps({
     "main": main,
     "loader": [__loader__.name, __loader__.path],
@@ -65,6 +65,7 @@ print(json.dumps({
     "handlers": [repr(signal.getsignal(number)) for number in (signal.SIGINT, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGCHLD, signal.SIGTERM)],
     "descriptors": sorted(int(fd) for fd in os.listdir("/proc/self/fd") if int(fd) < 10),
     "session leader": os.getsid(0) == os.getpid(),
+    "collecting": gc.isenabled(),
 }, indent=1))
 `;
 

@@ -20,6 +20,7 @@ LAUNCHER_FILE = sys._getframe().f_code.co_filename  # "<string>": its frames are
 
 import _signal
 import _socket
+import gc
 import os
 import resource
 import select
@@ -47,7 +48,7 @@ UID = int(sys.argv[1]) if sys.argv[1] != "-" else None  # "-": unsandboxed, the 
 MARKER = b"GRADER_RUN_MARKER"  # unsandboxed, in this interpreter's environment: blank, the length of a marker
 MARKED = MARKER in os.environb
 ADDRESS = sys.argv[2]
-UNSHARE = unshare_function()
+UNSHARE = unshare_function() if UID is not None else None  # Linux only, and only as root
 running = {}  # pid -> request id
 
 
@@ -198,8 +199,12 @@ def start(request):
         send("failed %d could not reach the worker: %s" % (number, error))
         return None
     report_read, report_write = os.pipe()  # not inherited: closed by the program's exec
+    # What the interpreter holds so far stays out of the program's collections: its pages are not copied by them,
+    # nor by its teardown at exit (~2.5 ms less from Ctrl+C to the exit). Python's own advice for a fork without exec.
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
+        gc.enable()
         os.close(report_read)
         return become_program(cwd, limits, descriptors, argv, env, streams, report_write, in_place)
     os.close(report_write)
@@ -240,6 +245,7 @@ def reap():
 
 # Serves requests until stdin closes (returns None); in a child forked to run a program, returns what runs it.
 def serve():
+    gc.disable()  # the launcher makes little garbage, and a collection would leave holes in pages a fork shares
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
     os.set_blocking(wake_read, False)
