@@ -92,6 +92,18 @@ describe('a Python program run in place by the launcher', () => {
     expect(inPlace).toEqual(fresh);
   });
 
+  it('reports a program that ends at once, with its output, when its end is known before its descriptors are', async () => {
+    writeFileSync(join(folder, 'crashes-at-once.py'), 'raise SystemExit("gone")');
+    const request = { argv: [python, 'crashes-at-once.py'] as [string, ...string[]], cwd: folder, env, held: false };
+    await launcherProcess.pid;
+    const starting = launcher.start(request);
+    await new Promise((resolve) => setImmediate(resolve)); // the request is written
+    // This process stays busy while the program starts and ends: the launcher's "started" and "exit" lines are
+    // then read in the same turn as its descriptors' connections are accepted, before their first lines.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    expect(await finish(await starting)).toEqual({ stdout: '', stderr: 'gone\n', status: { code: 1, signal: null } });
+  }, 5000);
+
   it('says a missing file is missing, as python3 does', async () => {
     const request = { argv: [python, 'missing.py'] as [string, ...string[]], cwd: folder, env, held: false };
     const fresh = await finish(spawnChild(request));

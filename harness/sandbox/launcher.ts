@@ -95,7 +95,9 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
       const launch = new Launch(program.held ? [1, 2, 3] : [1, 2]);
       const id = nextId++;
       launches.live.set(id, launch);
-      void launch.exit.then(() => {
+      // A program that dies at once (a fork starts in ~1 ms) may be reported gone before its descriptors are
+      // accepted here: its launch is done only once both are in.
+      void Promise.allSettled([launch.started, launch.exit]).then(() => {
         launches.live.delete(id);
         release();
       });
