@@ -1,4 +1,5 @@
-"""Starts a slot's programs from inside the slot's namespace (./launcher.ts), as root, for the whole slot.
+"""Starts a run's programs (./launcher.ts): a sandbox slot's, from inside its namespace, as root, for the whole slot;
+or an unsandboxed run's, as the grader's own user.
 
 Run as: python3 -c <this file> <uid, or - for none> <socket path>, in the environment a
 student's interpreter gets at start (the grader's hook on PYTHONPATH, its PYTHON* variables), because it is one:
@@ -7,9 +8,9 @@ a Python program is run by a fork of this interpreter, already started, instead 
 that many bytes: fields joined by NUL: id, mode ("exec", or "python" for argv = [this interpreter, file, args...]),
 folder, limits ("RLIMIT_NAME=value,..."), descriptors ("1,2" or "1,2,3"), argc, the argv, then the environment.
 It answers one line each on stdout: "started <id> <pid>", later "exit <id> <code> <signal number>" (-1 for
-none); or "failed <id> <why>". For each request it connects one unix socket per descriptor to the worker's
-server, announced by a first line "<id> <descriptor>", and forks: the child leads a new session, gets its
-own IPC and UTS namespaces and the limits, becomes the uid, enters its folder and, with those sockets as its
+none); or "failed <id> <why>". For each request it connects one unix socket per descriptor to the grader's
+server, announced by a first line "<id> <descriptor>", and forks: the child leads a new session, takes the limits
+(and, given a uid, its own IPC and UTS namespaces and that uid), enters its folder and, with those sockets as its
 descriptors, execs the program or, in "python" mode, becomes it (run_as_main_script). Ends when its stdin closes.
 """
 import sys
