@@ -50,6 +50,10 @@ MARKER = b"GRADER_RUN_MARKER"  # unsandboxed, in this interpreter's environment:
 MARKED = MARKER in os.environb
 ADDRESS = sys.argv[2]
 UNSHARE = unshare_function() if UID is not None else None  # Linux only, and only as root
+# Every descriptor the launcher holds is below its own limit: where closing a range is one close() per descriptor
+# (no close_range: macOS), the range stops there.
+_soft_limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+DESCRIPTORS_END = _soft_limit if 0 < _soft_limit < 1 << 20 else 1 << 20
 running = {}  # pid -> request id
 
 
@@ -84,7 +88,7 @@ def become_program(cwd, limits, descriptors, argv, env, streams, report, in_plac
                 mark_initial_environment(env[MARKER])
             program = program_in_this_interpreter(argv, env)
             # Every descriptor above the program's is this launcher's (no Python object owns one): closed.
-            os.closerange(max(descriptors) + 1, 1 << 20)
+            os.closerange(max(descriptors) + 1, DESCRIPTORS_END)
             return program
         # Python ignores these; an exec keeps what is ignored: the program gets them as any shell starts it.
         for number in (_signal.SIGPIPE, _signal.SIGXFSZ):

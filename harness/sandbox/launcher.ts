@@ -63,7 +63,9 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   // No home: a user site-packages folder there would be on every program's sys.path. Unsandboxed, what a program
   // leaves is found by its marker, which a forked program inherits blank (./launcher.py).
   const env = { ...interpreterEnvironment('/nonexistent'), ...(uid === undefined ? { [markerVariable]: blankMarker } : {}) };
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe', env });
+  // detached: a session of its own, where a terminal's Ctrl+C (to the grader's whole group) does not reach it; the
+  // grader ends its programs itself, and the launcher ends with its stdin.
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe', env, detached: true });
   child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
   // Idle, the launcher must not keep this process alive (a run that ends early, on bad input, exits as before);
   // it does from a launch's request to its program's exit, and while it is being closed.
@@ -228,6 +230,9 @@ class Launch {
   // The launcher is gone: its programs are ended here, and seen to exit.
   orphaned(why: HarnessFault): void {
     if (this.pid !== undefined) signalProcess(-this.pid, 'SIGKILL');
+    // Without its pid (the launcher died before it could say it started), the program still sees its descriptors
+    // close: held, it then ends before its code runs.
+    for (const socket of this.sockets.values()) socket.destroy();
     this.settle.reject(why);
     this.end({ code: null, signal: 'SIGKILL' });
   }
