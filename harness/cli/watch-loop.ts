@@ -1,5 +1,6 @@
 import { label } from '../reports/format.js';
 import { watchSubmissions } from '../watch.js';
+import { bootSpareLauncherFor } from '../sandbox/plain-launcher.js';
 import { bootSpareSlotFor } from '../workers/spare-slot.js';
 import { printError } from './fail.js';
 import { gradeOnce } from './run.js';
@@ -21,7 +22,10 @@ export async function watchForever(settings: CliSettings, stop: AbortSignal): Pr
         if (controller.signal.aborted || stop.aborted) return;
         if (process.stdout.isTTY) process.stdout.write('\u001bc');
         await gradeOnce(settings, AbortSignal.any([controller.signal, stop])).catch((error: unknown) => printError(error, settings.lang));
-        if (!stop.aborted) await bootSpareSlotFor(settings.sandbox).catch(() => undefined);
+        if (!stop.aborted) {
+          await bootSpareSlotFor(settings.sandbox).catch(() => undefined);
+          await bootSpareLauncherFor(settings.sandbox, settings.python).catch(() => undefined);
+        }
         process.stderr.write(`${label('watching', settings.lang)}\n`);
       })(),
     };

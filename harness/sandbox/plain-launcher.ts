@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lastPython } from '../python/choice.js';
 import { type Launcher, openLauncher } from './launcher.js';
+import { probeSandbox } from './probe.js';
+import type { SandboxMode } from './support.js';
 
 // An unsandboxed run's launcher (./launcher.ts), with a folder of its own for its socket; both go once it is
 // disposed, or when the CLI exits (the launcher ends when its stdin closes).
@@ -13,6 +16,14 @@ let spare: { readonly python: string; readonly launcher: PlainLauncher } | undef
 
 export function bootSpareLauncher(python: string): void {
   spare ??= { python, launcher: openPlainLauncher(python) };
+}
+
+// --watch, between two runs: the next save's run, if unsandboxed, takes a launcher already started instead of
+// waiting for one on the way to its checklist (../cli/watch-loop.ts).
+export async function bootSpareLauncherFor(mode: SandboxMode, pythonCommand: string): Promise<void> {
+  if (mode !== 'off' && (await probeSandbox()).kind === 'bwrap') return;
+  const python = lastPython(pythonCommand);
+  if (python) bootSpareLauncher(python.executable);
 }
 
 // The spare launcher when it runs this interpreter; one of its own otherwise.
