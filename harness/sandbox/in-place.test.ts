@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -46,6 +46,21 @@ async function bothWays(name: string, source: string, args: string[] = []): Prom
 }
 
 // Descriptors above 9 are left out: a fresh spawn inherits one the test runner leaves without close-on-exec.
+// Waits for `condition` without letting this process's event loop turn, a millisecond at a time, within a deadline.
+function blockUntil(condition: () => boolean, deadlineMs: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = performance.now() + deadlineMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`not true within ${deadlineMs} ms`);
+    Atomics.wait(tick, 0, 0, 1);
+  }
+}
+
+// A process's state letter (proc(5)): S while the launcher waits for a request or a child.
+function processState(pid: number): string | undefined {
+  return /\) (\w)/.exec(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.[1];
+}
+
 const describesItself = `
 main = [[name, type(value).__name__ if name == "__loader__" else repr(value)] for name, value in vars().items()]
 import __main__, gc, json, os, signal, site, sys
@@ -85,7 +100,11 @@ describe('a Python program run in place by the launcher', () => {
     ['raises-from.py', 'try:\n    {}["key"]\nexcept KeyError as error:\n    raise RuntimeError("lookup failed") from error'],
     ['interrupted.py', 'print("stopping")\nraise KeyboardInterrupt'],
     ['does-not-compile.py', 'print("never"\n'],
-    ['runs-at-exit.py', 'import atexit, threading, time\natexit.register(print, "at exit")\nthreading.Thread(target=lambda: (time.sleep(0.05), print("thread done"))).start()\nprint("main done")'],
+    // The thread outlives the main one (it waits for its end): the interpreter waits for it before the atexit handlers.
+    [
+      'runs-at-exit.py',
+      'import atexit, threading\natexit.register(print, "at exit")\nthreading.Thread(target=lambda: (threading.main_thread().join(), print("thread done"))).start()\nprint("main done")',
+    ],
     ['runs-strings.py', 'exec("def f():\\n    raise OSError(5, \'in a string\')\\nf()")'],
   ])('ends as python3 <file> does: %s', async (name, source) => {
     const { fresh, inPlace } = await bothWays(name, source);
@@ -93,14 +112,19 @@ describe('a Python program run in place by the launcher', () => {
   });
 
   it('reports a program that ends at once, with its output, when its end is known before its descriptors are', async () => {
-    writeFileSync(join(folder, 'crashes-at-once.py'), 'raise SystemExit("gone")');
+    const ended = join(folder, 'crashes-at-once.pid');
+    writeFileSync(join(folder, 'crashes-at-once.py'), `import os\nopen(${JSON.stringify(ended)}, "w").write(str(os.getpid()))\nraise SystemExit("gone")`);
     const request = { argv: [python, 'crashes-at-once.py'] as [string, ...string[]], cwd: folder, env, held: false };
-    await launcherProcess.pid;
+    const launcherPid = await launcherProcess.pid;
     const starting = launcher.start(request);
     await new Promise((resolve) => setImmediate(resolve)); // the request is written
-    // This process stays busy while the program starts and ends: the launcher's "started" and "exit" lines are
-    // then read in the same turn as its descriptors' connections are accepted, before their first lines.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+    // This process's event loop does not turn until the program has ended and the launcher has reaped it and gone
+    // back to waiting (its "exit" line written): its "started" and "exit" lines are then read in the same turn as
+    // its descriptors' connections are accepted, before their first lines.
+    blockUntil(() => {
+      const pid = existsSync(ended) ? readFileSync(ended, 'utf8') : '';
+      return pid !== '' && !existsSync(`/proc/${pid}`) && processState(launcherPid) === 'S';
+    }, 4000);
     expect(await finish(await starting)).toEqual({ stdout: '', stderr: 'gone\n', status: { code: 1, signal: null } });
   }, 5000);
 
