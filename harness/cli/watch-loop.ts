@@ -1,7 +1,9 @@
 import { label } from '../reports/format.js';
 import { watchSubmissions } from '../watch.js';
-import { bootSpareLauncherFor } from '../sandbox/plain-launcher.js';
-import { bootSpareSlotFor } from '../workers/spare-slot.js';
+import { lastPython } from '../python/choice.js';
+import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
+import { detectSandbox } from '../sandbox/support.js';
+import { bootSpareSlot } from '../workers/spare-slot.js';
 import { printError } from './fail.js';
 import { gradeOnce } from './run.js';
 import type { CliSettings } from './settings.js';
@@ -22,10 +24,7 @@ export async function watchForever(settings: CliSettings, stop: AbortSignal): Pr
         if (controller.signal.aborted || stop.aborted) return;
         if (process.stdout.isTTY) process.stdout.write('\u001bc');
         await gradeOnce(settings, AbortSignal.any([controller.signal, stop])).catch((error: unknown) => printError(error, settings.lang));
-        if (!stop.aborted) {
-          await bootSpareSlotFor(settings.sandbox).catch(() => undefined);
-          await bootSpareLauncherFor(settings.sandbox, settings.python).catch(() => undefined);
-        }
+        if (!stop.aborted) await bootSpareFor(settings).catch(() => undefined);
         process.stderr.write(`${label('watching', settings.lang)}\n`);
       })(),
     };
@@ -35,4 +34,13 @@ export async function watchForever(settings: CliSettings, stop: AbortSignal): Pr
   await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
   current?.controller.abort();
   await current?.done;
+}
+
+// Between two runs: what the next save's run starts with is started now instead of on the way to its checklist
+// (~50-60 ms for a sandbox slot, ~25 ms for an unsandboxed run's launcher).
+async function bootSpareFor({ sandbox, python }: CliSettings): Promise<void> {
+  const support = await detectSandbox(sandbox);
+  if (support.kind === 'bwrap') return bootSpareSlot(support.bwrap);
+  const interpreter = lastPython(python);
+  if (interpreter) bootSpareLauncher(interpreter.executable);
 }

@@ -1,7 +1,7 @@
 import { gradesNothing, guessOption } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
-import { which } from '../which.js';
+import { guessedBwrap } from '../workers/prefetch.js';
 import { lastPython, prefetchPythonChoice } from './choice.js';
 
 // Imported by the CLI right after the sandbox slot's prefetch (a slot's start is the longer): starts choosing
@@ -14,9 +14,7 @@ if (!gradesNothing(args)) {
   const command = guessOption(args, 'python') ?? defaultOptions.python;
   prefetchPythonChoice(command);
   const python = lastPython(command);
-  if (python && unsandboxed(guessOption(args, 'sandbox') ?? defaultOptions.sandbox)) bootSpareLauncher(python.executable);
-}
-
-function unsandboxed(sandbox: string): boolean {
-  return sandbox === 'off' || (sandbox === 'auto' && (process.platform !== 'linux' || which('bwrap') === undefined));
+  // --sandbox on without bwrap grades nothing (bad input).
+  const unsandboxed = guessedBwrap === undefined && guessOption(args, 'sandbox') !== 'on';
+  if (python && unsandboxed) bootSpareLauncher(python.executable);
 }

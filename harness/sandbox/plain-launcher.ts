@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lastPython } from '../python/choice.js';
+import { killTrackedOnExit, removeTrackedFolder, trackFolder } from '../launch/cleanup-registry.js';
 import { type Launcher, openLauncher } from './launcher.js';
-import { probeSandbox } from './probe.js';
-import type { SandboxMode } from './support.js';
 
 // An unsandboxed run's launcher (./launcher.ts), with a folder of its own for its socket; both go once it is
 // disposed, or when the CLI exits (the launcher ends when its stdin closes).
 export type PlainLauncher = Launcher & AsyncDisposable;
 
-// One started ahead of need by the CLI's entry (../python/prefetch.ts), with the interpreter the last identical
-// run used: its Python start-up (~20 ms) then overlaps the CLI's own instead of delaying the first program.
+// One started ahead of need, with the interpreter the last identical run used: by the CLI's entry
+// (../python/prefetch.ts), its Python start-up (~20 ms) then overlaps the CLI's own instead of delaying the first
+// program; by --watch between two runs (../cli/watch-loop.ts), for the next save's run.
 let spare: { readonly python: string; readonly launcher: PlainLauncher } | undefined;
 
 export function bootSpareLauncher(python: string): void {
   spare ??= { python, launcher: openPlainLauncher(python) };
-}
-
-// --watch, between two runs: the next save's run, if unsandboxed, takes a launcher already started instead of
-// waiting for one on the way to its checklist (../cli/watch-loop.ts).
-export async function bootSpareLauncherFor(mode: SandboxMode, pythonCommand: string): Promise<void> {
-  if (mode !== 'off' && (await probeSandbox()).kind === 'bwrap') return;
-  const python = lastPython(pythonCommand);
-  if (python) bootSpareLauncher(python.executable);
 }
 
 // The spare launcher when it runs this interpreter; one of its own otherwise.
@@ -34,16 +25,15 @@ export function takePlainLauncher(python: string): PlainLauncher {
 }
 
 function openPlainLauncher(python: string): PlainLauncher {
+  killTrackedOnExit();
   const folder = mkdtempSync(join(tmpdir(), 'grade-launcher-'));
-  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
-  process.once('exit', removeFolder);
+  trackFolder(folder);
   const launcher = openLauncher([], python, undefined, join(folder, 'socket'));
   return {
     ...launcher,
     async [Symbol.asyncDispose]() {
       await launcher.close();
-      process.off('exit', removeFolder);
-      removeFolder();
+      removeTrackedFolder(folder);
     },
   };
 }

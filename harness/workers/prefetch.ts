@@ -10,6 +10,8 @@ import { bootSpareSlot } from './spare-slot.js';
 const args = process.argv.slice(2);
 const sandbox = guessOption(args, 'sandbox') ?? defaultOptions.sandbox;
 const bwrap = process.platform === 'linux' && sandbox !== 'off' && !gradesNothing(args) ? which('bwrap') : undefined;
+// The guess for the other work started ahead (../python/prefetch.ts): without it, a run that grades is unsandboxed.
+export const guessedBwrap = bwrap;
 if (bwrap) {
   bootSpareSlot(bwrap);
   prefetchSandboxDetection();

@@ -8,6 +8,7 @@ ends the interpreter before it has read the file. The variable and the descripto
 import os as _os
 
 
+# Run at start-up, and again by an interpreter the launcher forked to run a program (harness/sandbox/launcher.py).
 def _hold():
     fd = _os.environ.pop("GRADER_HOLD_FD", None)
     if fd is None or not fd.isdigit():
