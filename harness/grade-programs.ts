@@ -24,7 +24,8 @@ export async function gradePrograms(options: Omit<GradeOptions, 'rubric'> & { re
   // Each run in flight owns a distinct range of slot numbers (a slot's number picks its sandbox uid).
   const freeRanges = Array.from({ length: side }, (_, range) => range * slotsPerRun);
   return mapConcurrently(plans, side, async (plan) => {
-    const firstSlot = freeRanges.pop()!;
+    // The lowest first: a run's first slot is slot 0, the one the CLI's spare slot guessed (../workers/launcher-guess.ts).
+    const firstSlot = freeRanges.shift()!;
     try {
       return await grade({ ...options, rubric: plan.rubric, submissions: plan.submissions, jobs: slotsPerRun, firstSlot, pythonChoice });
     } finally {

@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { discoverSubmissions } from './discovery/discover.js';
 import type { Submission } from './discovery/submission.js';
 import { mapKeepingBusy } from './concurrency.js';
@@ -17,7 +15,7 @@ import { fail } from './scoring/outcome.js';
 import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
 import { plainConfinement } from './sandbox/confinement.js';
-import { neededPaths, type StudentSandbox } from './sandbox/student-sandbox.js';
+import { hiddenPathsOf, neededPaths, slotUid, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
 import type { WorkerSetup } from './workers/protocol.js';
 import { openSlotPool } from './workers/slot-pool.js';
@@ -149,9 +147,6 @@ function slotSetups(
   return (slot) => ({ rubric, tools, sandbox: studentSandbox(support, limits, options, python, (options.firstSlot ?? 0) + slot) });
 }
 
-// A uid per slot, far from real accounts: RLIMIT_NPROC counts processes per uid across the machine.
-const slotUidBase = 0x7fff0000;
-
 function studentSandbox(
   support: SandboxSupport & { kind: 'bwrap' },
   limits: Limits,
@@ -159,11 +154,8 @@ function studentSandbox(
   python: PythonInterpreter,
   slot: number,
 ): StudentSandbox {
-  const hidden = [...options.paths.map((path) => resolve(path)), resolve(options.outDir)].map((path) =>
-    statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : dirname(path),
-  );
-  const sandbox = { support, limits, hiddenPaths: [...new Set(hidden)], neededPaths: neededPaths(python.prefixes) };
-  return support.asRoot ? { ...sandbox, uid: slotUidBase + slot } : sandbox;
+  const sandbox = { support, limits, hiddenPaths: hiddenPathsOf(options.paths, options.outDir), neededPaths: neededPaths(python.prefixes) };
+  return support.asRoot ? { ...sandbox, uid: slotUid(slot) } : sandbox;
 }
 
 // A run cut short by the user is not a verdict: its processes were killed by us, not by their own fault.

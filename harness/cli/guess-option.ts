@@ -15,3 +15,22 @@ export function guessOption(args: readonly string[], name: string): string | und
   });
   return value;
 }
+
+// The options that take no value (yargs's booleans); every other option takes the next argument, unless given as
+// `--name=value`.
+const flags = new Set(['--student', '--watch', '--changed-only', '--help', '-h', '--version']);
+
+// The paths to grade (yargs's positionals): what is neither an option nor an option's value; `submissions` without any.
+export function guessPaths(args: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') {
+      paths.push(...args.slice(index + 1));
+      break;
+    }
+    if (!arg.startsWith('-')) paths.push(arg);
+    else if (!arg.includes('=') && !flags.has(arg) && !arg.startsWith('--no-')) index++;
+  }
+  return paths.length > 0 ? paths : ['submissions'];
+}

@@ -3,6 +3,7 @@ import { watchSubmissions } from '../watch.js';
 import { lastPython } from '../python/choice.js';
 import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
 import { detectSandbox } from '../sandbox/support.js';
+import { guessSlotLauncher } from '../workers/launcher-guess.js';
 import { bootSpareSlot } from '../workers/spare-slot.js';
 import { printError } from './fail.js';
 import { gradeOnce } from './run.js';
@@ -38,9 +39,9 @@ export async function watchForever(settings: CliSettings, stop: AbortSignal): Pr
 
 // Between two runs: what the next save's run starts with is started now instead of on the way to its checklist
 // (~50-60 ms for a sandbox slot, ~25 ms for an unsandboxed run's launcher).
-async function bootSpareFor({ sandbox, python }: CliSettings): Promise<void> {
+async function bootSpareFor({ sandbox, python, paths, out }: CliSettings): Promise<void> {
   const support = await detectSandbox(sandbox);
-  if (support.kind === 'bwrap') return bootSpareSlot(support.bwrap);
   const interpreter = lastPython(python);
-  if (interpreter) bootSpareLauncher(interpreter.executable);
+  if (support.kind === 'bwrap') bootSpareSlot(support.bwrap, guessSlotLauncher(support.bwrap, paths, out, interpreter));
+  else if (interpreter) bootSpareLauncher(interpreter.executable);
 }

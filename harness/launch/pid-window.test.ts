@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pidCounters, pidsSince } from './pid-window.js';
-import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
+import { killMarkedProcesses, markerVariable } from './run-marker.js';
 
 const hasProc = existsSync('/proc/loadavg');
 
@@ -34,7 +35,7 @@ describe.runIf(hasProc)('pid windows', () => {
 
   // A window starting at the launch, and one starting well before it.
   it.each([0, 100])('let the marker scan find a process that left its group and its parent (window from %i pids before)', async (before) => {
-    const marker = newMarker();
+    const marker = randomUUID();
     const counters = pidCounters()!;
     // The shell starts a daemon in a session of its own, prints its pid and exits.
     const launch = spawn('sh', ['-c', 'setsid sleep 30 </dev/null >/dev/null 2>&1 & echo $!'], {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { processIds } from './proc-pids.js';
 import { type PidWindow, pidsSince } from './pid-window.js';
@@ -8,11 +7,7 @@ import { type PidWindow, pidsSince } from './pid-window.js';
 // carries it when the launch ends is killed. (Sandboxed runs need none of this: the pid namespace goes.)
 export const markerVariable = 'GRADER_RUN_MARKER';
 
-export function newMarker(): string {
-  return randomUUID();
-}
-
-// The length of a marker: what a launcher starts with, for each program it forks to write its own over it.
+// The length of a marker (a UUID, ./student-process.ts): what a launcher starts with, for each program it forks to write its own over it.
 export const blankMarker = '0'.repeat(36);
 
 // `since`: the launch the marker went to. Only processes started after it can carry the marker, so only

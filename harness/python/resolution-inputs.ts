@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, parse, resolve } from 'node:path';
 import { which } from '../which.js';
@@ -24,7 +23,7 @@ export function resolutionInputs(
   if (realPath(found) === interpreter) files = [...binary, ...venvConfigs(found)];
   else if (dirname(found) === join(pyenvRoot(env), 'shims')) files = [...binary, ...pyenvVersionFiles(env, cwd)];
   else return undefined;
-  return createHash('sha256').update(JSON.stringify(files.map(fileState))).digest('hex');
+  return JSON.stringify(files.map(fileState));
 }
 
 function venvConfigs(executable: string): string[] {

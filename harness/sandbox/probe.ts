@@ -1,40 +1,53 @@
 import { execFile } from 'node:child_process';
+import pTimeout from 'p-timeout';
 import { which } from '../which.js';
 import type { SandboxSupport } from './support.js';
 
 // What this machine offers for sandboxing, found by trying it: apart from ./support.ts (which turns the answer
 // into a decision and its messages), so that the CLI can start it before anything else is even loaded.
 
+// What a trial of the namespaces the runs use found: whether bwrap could build them, and why not.
+export type TrialResult = { readonly ok: true } | { readonly ok: false; readonly why: string };
+
+// A slot the CLI started ahead of need (../workers/slot-process.ts): its bwrap builds the same namespaces.
+export interface BootingSlot {
+  readonly bwrap: string;
+  readonly booted: Promise<TrialResult>;
+}
+
 let probed: Promise<SandboxSupport> | undefined;
 
-// Starts the detection ahead of need (../workers/prefetch.ts): its bwrap trial then runs while the CLI
-// loads, instead of between the CLI being ready and the first slot getting its setup.
-export function prefetchSandboxDetection(): void {
-  probeSandbox().catch(() => undefined);
+const trialMs = 10_000;
+
+// Starts the detection ahead of need (../workers/prefetch.ts), while the CLI loads, instead of between the CLI being
+// ready and the first slot getting its setup. With `slot`, that slot's boot is the trial: no bwrap of its own.
+export function prefetchSandboxDetection(slot?: BootingSlot): void {
+  probed ??= probe(slot);
+  probed.catch(() => undefined);
 }
 
 export function probeSandbox(): Promise<SandboxSupport> {
   return (probed ??= probe());
 }
 
-async function probe(): Promise<SandboxSupport> {
+async function probe(slot?: BootingSlot): Promise<SandboxSupport> {
   if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
   const [bwrap, prlimit, nsenter, unshare] = ['bwrap', 'prlimit', 'nsenter', 'unshare'].map((command) => which(command));
   if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
   if (!prlimit || !nsenter || !unshare) return { kind: 'none', reason: 'prlimit, nsenter or unshare (util-linux) is missing' };
-  // The same namespaces the runs use: a kernel or container that forbids them fails here, once.
-  const trial = await run(bwrap, ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true']);
-  if (trial.exitCode !== 0) {
-    const why = trial.stderr.trim().split('\n')[0] || `exit code ${trial.exitCode}`;
-    return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${why})` };
-  }
+  // A kernel or container that forbids the namespaces fails here, once.
+  const trial = slot?.bwrap === bwrap ? slot.booted : bwrapTrial(bwrap);
+  const result = await pTimeout(trial, { milliseconds: trialMs }).catch(() => ({ ok: false, why: `no answer in ${trialMs / 1000} s` }) as const);
+  if (!result.ok) return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${result.why})` };
   return { kind: 'bwrap', bwrap, prlimit, nsenter, unshare, asRoot: process.getuid?.() === 0 };
 }
 
-function run(file: string, args: readonly string[]): Promise<{ exitCode: number | string; stderr: string }> {
+// The same namespaces a slot and its programs use, around `true`.
+function bwrapTrial(bwrap: string): Promise<TrialResult> {
+  const args = ['--ro-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--dev', '/dev', '--', 'true'];
   return new Promise((resolve) => {
-    const child = execFile(file, args, { timeout: 10_000, encoding: 'utf8' }, (error, _stdout, stderr) =>
-      resolve({ exitCode: error ? (error.code ?? error.signal ?? 'killed') : 0, stderr }),
+    const child = execFile(bwrap, args, { timeout: trialMs, encoding: 'utf8' }, (error, _stdout, stderr) =>
+      resolve(error ? { ok: false, why: stderr.trim().split('\n')[0] || `exit code ${error.code ?? error.signal ?? 'killed'}` } : { ok: true }),
     );
     child.stdin?.end();
   });

@@ -3,11 +3,14 @@ import { lstat, readdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { LaunchSpec } from '../launch/student-process.js';
-import { openLauncher, underLimits } from './launcher.js';
-import { sandboxMounts, type StudentSandbox } from './student-sandbox.js';
+import { takeSlotLauncher } from '../workers/launcher-prefetch.js';
+import { underLimits } from './launcher.js';
+import { slotLauncherCommand } from './slot-launcher-command.js';
+import type { StudentSandbox } from './student-sandbox.js';
 
 // Sandboxed as root, a slot's programs share one mount namespace (./student-sandbox.ts's mounts, with the
-// slot's folder of copies writable), built once when the slot gets its setup, and started by a launcher that
+// slot's folder of copies writable), built once (at the slot's boot when the harness guessed it, else when the
+// slot gets its setup), and started by a launcher that
 // lives in it for the whole slot (./launcher.ts): each program gets its own IPC and UTS namespaces, the
 // limits and the slot's uid from it. The slot's own namespaces (network, pids) hold the rest, and the
 // launcher ends with the slot.
@@ -21,12 +24,13 @@ export interface SlotNamespace {
 const clearTmpMs = 10_000;
 const execFileAsync = promisify(execFile);
 
-// Returns at once: the namespace is built while the slot prepares its first launch, which is the first to
+// Returns at once: the namespace is built (or was, ahead) while the slot prepares its first launch, which is the first to
 // wait for it. A namespace that could not be built fails every launch. `python`: the launcher's interpreter.
 export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: number }, workspaces: string, python: string): SlotNamespace {
   const { bwrap, nsenter, unshare } = sandbox.support;
   const { uid } = sandbox;
-  const launcher = openLauncher([bwrap, ...sandboxMounts(sandbox, workspaces), '--die-with-parent', '--'], python, uid, join(workspaces, '.launcher'));
+  // Started at the slot's boot when the harness guessed it right (../workers/launcher-prefetch.ts).
+  const launcher = takeSlotLauncher(slotLauncherCommand(bwrap, sandbox, workspaces, python), join(workspaces, '.launcher'));
   const programs = underLimits(launcher, sandbox.limits);
   return {
     launch: (spec) => ({ ...spec, confinement: { kind: 'uid', uid, launcher: programs } }),

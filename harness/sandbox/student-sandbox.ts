@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { LaunchSpec } from '../launch/student-process.js';
 import type { Workspace } from '../launch/workspace.js';
@@ -21,9 +21,26 @@ export interface StudentSandbox {
 
 const pinnedHosts = join(packageRoot, 'harness', 'sandbox', 'hosts');
 
+// The folders to hide: the class folders given on the command line (a file's folder), the output folder.
+export function hiddenPathsOf(paths: readonly string[], outDir: string): string[] {
+  const hidden = [...paths.map((path) => resolve(path)), resolve(outDir)].map((path) =>
+    statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : dirname(path),
+  );
+  return [...new Set(hidden)];
+}
+
+// A uid per slot (numbered from 0 across a run), far from real accounts: RLIMIT_NPROC counts processes per uid
+// across the machine.
+export function slotUid(slot: number): number {
+  return 0x7fff0000 + slot;
+}
+
+// What the mounts depend on: the folders, and whether programs cross them as another uid.
+export type MountPlan = Pick<StudentSandbox, 'hiddenPaths' | 'neededPaths' | 'uid'>;
+
 // The file system a sandboxed program sees: the system read-only, a private /tmp, the hidden folders empty,
 // the needed ones readable, `writable` (a copy, or the folder of a slot's copies) writable, a pinned /etc/hosts.
-export function sandboxMounts(sandbox: StudentSandbox, writable: string): string[] {
+export function sandboxMounts(sandbox: MountPlan, writable: string): string[] {
   const bound = [...sandbox.neededPaths, writable];
   const tmpfsRoots = ['/tmp', ...sandbox.hiddenPaths, ...unreachableAncestors(bound, sandbox.uid)];
   return [

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { announceBoot } from './boot-line.js';
 import { loadWithCodeCache } from '../code-cache.js';
 import type { serve } from './serve.js';
 
@@ -7,5 +8,6 @@ import type { serve } from './serve.js';
 // its first launch. The cache is written after the first grading, when the functions a grading needs are compiled.
 // Bundled as CommonJS too, where a Node start costs ~5 ms less than an ES module's: no top-level await, and
 // a failure is an unhandled rejection, which ends the worker as one would.
+announceBoot();
 const code = loadWithCodeCache<{ serve: typeof serve }>(fileURLToPath(new URL('./worker-code.cjs', import.meta.url)));
 void code.exports.serve({ afterFirstGrading: code.keep });

@@ -1,7 +1,9 @@
-import { gradesNothing, guessOption } from '../cli/guess-option.js';
+import { gradesNothing, guessOption, guessPaths } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { which } from '../which.js';
+import { lastPython } from '../python/choice.js';
 import { prefetchSandboxDetection } from '../sandbox/probe.js';
+import { guessSlotLauncher } from './launcher-guess.js';
 import { bootSpareSlot } from './spare-slot.js';
 
 // Imported first by the CLI: where bwrap exists and the run may be sandboxed, one slot worker boots and the
@@ -13,6 +15,7 @@ const bwrap = process.platform === 'linux' && sandbox !== 'off' && !gradesNothin
 // The guess for the other work started ahead (../python/prefetch.ts): without it, a run that grades is unsandboxed.
 export const guessedBwrap = bwrap;
 if (bwrap) {
-  bootSpareSlot(bwrap);
-  prefetchSandboxDetection();
+  const python = lastPython(guessOption(args, 'python') ?? defaultOptions.python);
+  const slot = bootSpareSlot(bwrap, guessSlotLauncher(bwrap, guessPaths(args), guessOption(args, 'out') ?? defaultOptions.outDir, python));
+  prefetchSandboxDetection({ bwrap, booted: slot.booted });
 }

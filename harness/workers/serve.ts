@@ -1,3 +1,5 @@
+// First: a slot booted ahead of need starts its programs' launcher before the rest of its code loads.
+import { launcherStartedAhead } from './launcher-prefetch.js';
 import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import type { ScenarioContext } from '../programs/shared/context.js';
@@ -30,8 +32,8 @@ const faultOf = (error: unknown) => (error instanceof Error ? (error.name === 'E
 export async function serve(options: ServeOptions = {}): Promise<void> {
   let firstGrading = true;
   // The probes and scenarios, most of the worker's code (~7 ms to evaluate, bundled), load at the setup, on the
-  // next turn of the event loop: behind the slot's launcher, whose spawn waits for that turn too
-  // (../sandbox/launcher.ts), so that it boots meanwhile instead of after them. Then the port lease warms up:
+  // next turn of the event loop: behind the spawn of the slot's launcher, so that it boots meanwhile instead of
+  // after them (at once when that launcher was started ahead, ./launcher-prefetch.ts). Then the port lease warms up:
   // the first submission's lease is then instant. The lease's module loads with them, not before the setup:
   // node:crypto alone costs ~4 ms of the slot's start, on the way to its launcher's spawn.
   let registry: Promise<typeof import('../programs/registry.js')> | undefined;
@@ -45,6 +47,9 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
       .catch(() => undefined);
     return registry;
   };
+
+  // With its launcher already started, nothing is left to go first: they load now, before the setup arrives.
+  if (launcherStartedAhead) void loadRegistry();
 
   let context: ScenarioContext | undefined;
   // Why the slot may grade nothing more: what a submission left could not be cleared. It refuses the next one

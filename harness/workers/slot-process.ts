@@ -9,6 +9,10 @@ import { killTrackedOnExit, removeTrackedFolder, trackFolder, trackGroup, untrac
 import { childrenOf, waitUntilEnded } from '../launch/proc-pids.js';
 import { signalProcess } from '../launch/signal-process.js';
 import { tsxLoaderUrl } from '../paths.js';
+import type { TrialResult } from '../sandbox/probe.js';
+import { guessedLauncherVariable } from '../sandbox/slot-launcher-command.js';
+import { bootLine } from './boot-line.js';
+import type { SlotLauncherGuess } from './launcher-guess.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
 
@@ -18,6 +22,8 @@ export interface SlotProcess {
   readonly pid: number;
   // The folder of the slot's private copies (only root may list it); removed with the slot.
   readonly workspaces: string;
+  // Once its Node runs (its first line), or not: then why, from what bwrap wrote (./boot-line.ts).
+  readonly booted: Promise<TrialResult>;
   // Answers arrive in order, one per message; undefined when the worker is gone.
   ask(message: ToWorker): Promise<FromWorker | undefined>;
   // The error to report when the worker stopped, with the last line it wrote to stderr.
@@ -34,29 +40,42 @@ const namespaceEndMs = 2000;
 // --dev-bind / /: the worker itself sees the machine as the harness does; only the network and pids are its own.
 const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '--proc', '/proc', '--die-with-parent', '--'];
 
-export function spawnSlotProcess(bwrap: string): SlotProcess {
+// `launcher`: the launcher its setup will most likely ask for, which the worker then starts at its boot.
+export function spawnSlotProcess(bwrap: string, launcher?: SlotLauncherGuess): SlotProcess {
   killTrackedOnExit();
-  // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
-  // detached: the slot leads its own process group, bwrap's init in its pid namespace included (see kill).
-  const worker = spawn(bwrap, [...namespaces, ...workerCommand()], { detached: true, stdio: 'pipe', env: workerEnvironment() });
-  // A failed spawn is reported as an 'error' event; it is answered below by the missing pid.
-  worker.on('error', () => undefined);
-  const pid = worker.pid;
-  if (pid === undefined) throw new Error('could not start a sandbox slot');
-  trackGroup(pid);
   const workspaces = mkdtempSync(join(tmpdir(), 'grade-slot-'));
   // Its programs, run as another uid, must cross it to reach their copy, but not see the others.
   chmodSync(workspaces, 0o711);
   trackFolder(workspaces);
+  const env = launcher ? { ...workerEnvironment(), [guessedLauncherVariable]: JSON.stringify(launcher(workspaces)) } : workerEnvironment();
+  // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
+  // detached: the slot leads its own process group, bwrap's init in its pid namespace included (see kill).
+  const worker = spawn(bwrap, [...namespaces, ...workerCommand()], { detached: true, stdio: 'pipe', env });
+  // A failed spawn is reported as an 'error' event; it is answered below by the missing pid.
+  worker.on('error', () => undefined);
+  const pid = worker.pid;
+  if (pid === undefined) {
+    removeTrackedFolder(workspaces);
+    throw new Error('could not start a sandbox slot');
+  }
+  trackGroup(pid);
   let stderr = '';
   worker.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
   const waiting: ((message: FromWorker | undefined) => void)[] = [];
+  let boot: ((result: TrialResult) => void) | undefined;
+  const booted = new Promise<TrialResult>((resolve) => (boot = resolve));
   const lines = createInterface({ input: worker.stdout });
-  lines.on('line', (line) => waiting.shift()?.(decodeLine<FromWorker>(line)));
+  lines.on('line', (line) => {
+    if (!boot) return void waiting.shift()?.(decodeLine<FromWorker>(line));
+    boot(line === bootLine ? { ok: true } : { ok: false, why: `its first line was ${JSON.stringify(line.slice(0, 80))}` });
+    boot = undefined;
+  });
   lines.on('close', () => {
     for (const resolve of waiting.splice(0)) resolve(undefined);
   });
+  // Gone before its first line: what bwrap said (its first line), once every pipe is read.
+  worker.once('close', (code, signal) => boot?.({ ok: false, why: stderr.trim().split('\n')[0] || `exit code ${code ?? signal}` }));
   // A worker that died before reading its stdin makes writes fail (EPIPE): the closed stdout answers.
   worker.stdin.on('error', () => undefined);
   // The pipes to a child are sockets: unref'd, like the child, they no longer keep the event loop alive.
@@ -67,6 +86,7 @@ export function spawnSlotProcess(bwrap: string): SlotProcess {
   return {
     pid,
     workspaces,
+    booted,
     ask: (message) =>
       new Promise((resolve) => {
         waiting.push(resolve);

@@ -1,3 +1,4 @@
+import type { SlotLauncherGuess } from './launcher-guess.js';
 import { type SlotProcess, spawnSlotProcess } from './slot-process.js';
 
 // A slot booted ahead of need (./prefetch.ts; by --watch, between two runs): bwrap, a second Node and the worker's imports take
@@ -5,8 +6,9 @@ import { type SlotProcess, spawnSlotProcess } from './slot-process.js';
 // killed with the other tracked groups when the harness exits.
 let spare: { readonly bwrap: string; readonly slot: SlotProcess } | undefined;
 
-export function bootSpareSlot(bwrap: string): void {
-  spare ??= { bwrap, slot: spawnSlotProcess(bwrap) };
+export function bootSpareSlot(bwrap: string, launcher?: SlotLauncherGuess): SlotProcess {
+  spare ??= { bwrap, slot: spawnSlotProcess(bwrap, launcher) };
+  return spare.slot;
 }
 
 // The spare slot when it was started with this bwrap; a slot of its own otherwise.
