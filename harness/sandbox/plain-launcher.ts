@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killTrackedOnExit, removeTrackedFolder, trackFolder } from '../launch/cleanup-registry.js';
+import { startedAhead } from '../started-ahead.js';
 import { type Launcher, openLauncher } from './launcher.js';
 
 // An unsandboxed run's launcher (./launcher.ts), with a folder of its own for its socket; both go once it is
@@ -11,17 +12,15 @@ export type PlainLauncher = Launcher & AsyncDisposable;
 // One started ahead of need, with the interpreter the last identical run used: by the CLI's entry
 // (../python/prefetch.ts), its Python start-up (~20 ms) then overlaps the CLI's own instead of delaying the first
 // program; by --watch between two runs (../cli/watch-loop.ts), for the next save's run.
-let spare: { readonly python: string; readonly launcher: PlainLauncher } | undefined;
+const spare = startedAhead<PlainLauncher>();
 
 export function bootSpareLauncher(python: string): void {
-  spare ??= { python, launcher: openPlainLauncher(python) };
+  spare.start(python, () => openPlainLauncher(python));
 }
 
 // The spare launcher when it runs this interpreter; one of its own otherwise.
 export function takePlainLauncher(python: string): PlainLauncher {
-  const ready = spare?.python === python ? spare.launcher : undefined;
-  if (ready) spare = undefined;
-  return ready ?? openPlainLauncher(python);
+  return spare.take(python, () => openPlainLauncher(python));
 }
 
 function openPlainLauncher(python: string): PlainLauncher {

@@ -1,24 +1,24 @@
 import { join } from 'node:path';
 import { type Launcher, openLauncher } from '../sandbox/launcher.js';
 import { guessedLauncherVariable, type LauncherGuess, launcherKey, type SlotLauncherCommand } from '../sandbox/slot-launcher-command.js';
+import { startedAhead } from '../started-ahead.js';
 
 // Imported first by the slot worker (./serve.ts). A slot the harness booted ahead of need was told which launcher its
 // setup will most likely ask for (../sandbox/slot-launcher-command.ts): it starts now, and its Python start-up (~25 ms)
-// overlaps the worker's own and the harness's, instead of following the setup. A wrong guess costs that start only.
+// overlaps the worker's own and the harness's, instead of following the setup. A wrong guess costs that start only:
+// it is ended once the setup asks for another launcher.
+const ahead = startedAhead<Launcher>((unused) => void unused.close());
 const guess = takeGuess();
-let ahead = guess && {
-  key: launcherKey(guess.command),
-  launcher: openLauncher(guess.command.enter, guess.command.python, guess.command.uid, join(guess.workspaces, '.launcher-ahead')),
-};
+if (guess) {
+  const { enter, python, uid } = guess.command;
+  ahead.start(launcherKey(guess.command), () => openLauncher(enter, python, uid, join(guess.workspaces, '.launcher-ahead')));
+}
 
-export const launcherStartedAhead = ahead !== undefined;
+export const launcherStartedAhead = guess !== undefined;
 
-// The launcher started ahead when it is this one; one of its own otherwise (in `folder`), the other one then ended.
+// The launcher started ahead when it is this one; one of its own otherwise (in `folder`).
 export function takeSlotLauncher(command: SlotLauncherCommand, folder: string): Launcher {
-  const ready = ahead?.key === launcherKey(command) ? ahead.launcher : undefined;
-  if (ahead && !ready) void ahead.launcher.close();
-  ahead = undefined;
-  return ready ?? openLauncher(command.enter, command.python, command.uid, folder);
+  return ahead.take(launcherKey(command), () => openLauncher(command.enter, command.python, command.uid, folder));
 }
 
 function takeGuess(): LauncherGuess | undefined {
