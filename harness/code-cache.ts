@@ -12,6 +12,8 @@ import { cacheFile, readCacheBytes, writeCacheVersion } from './cache-files.js';
 // once that run's work has compiled the functions a run needs; later runs only read it.
 export interface CachedCode<Exports> {
   readonly exports: Exports;
+  // The file's identity (size, mtime, inode): a rebuild changes it.
+  readonly identity: string;
   // Writes the cache when this run could not use one; nothing otherwise. Never throws.
   keep(): void;
 }
@@ -25,7 +27,8 @@ export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record
   // inode), which a rebuild or an edit changes, and costs a stat where a hash of the text costs ~4 ms per MB.
   const family = `${basename(file, extname(file))}-`;
   const { size, mtimeNs, ino } = statSync(file, { bigint: true });
-  const cachePath = cacheFile(`${family}${[size, mtimeNs, ino].map((part) => part.toString(36)).join('-')}.v8`);
+  const identity = [size, mtimeNs, ino].map((part) => part.toString(36)).join('-');
+  const cachePath = cacheFile(`${family}${identity}.v8`);
   const cachedData = readCacheBytes(cachePath);
   // The CommonJS wrapper, on the source's first line: positions in stack traces stay those of the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
@@ -36,6 +39,7 @@ export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record
   const used = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: module.exports,
+    identity,
     keep: () => {
       if (used) return;
       // Written under V8's defaults, as the next run checks it; this process keeps its flags.

@@ -13,6 +13,6 @@ import type { startCli } from './start.js';
 // early (--help, bad input) leaves it to the next. Bundled as CommonJS too (a Node start costs ~5 ms less than
 // an ES module's): no top-level await, and a failure is an unhandled rejection, which ends the CLI as one would.
 const code = loadWithCodeCache<{ startCli: typeof startCli }>(fileURLToPath(new URL('./cli-code.cjs', import.meta.url)), earlyModules);
-void code.exports.startCli().then(() => {
+void code.exports.startCli(code.identity).then(() => {
   if (process.exitCode === undefined || process.exitCode === 0 || process.exitCode === 1) code.keep();
 });

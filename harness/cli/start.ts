@@ -7,10 +7,11 @@ import { printError } from './fail.js';
 
 // The `grade` command. Only that work is imported statically: a module's static imports all load before its
 // first line runs, and the CLI's (yargs, the reports, the messages) would hold back the slot's boot by ~15 ms.
-export async function startCli(): Promise<void> {
+// `build`: the bundle's identity, when the CLI runs bundled (./bundled-cli.ts).
+export async function startCli(build?: string): Promise<void> {
   process.once('beforeExit', endedUnfinished);
   const { main } = await import('./main.js');
-  await main();
+  await main(build);
   process.off('beforeExit', endedUnfinished);
 }
 
