@@ -14,10 +14,12 @@ import type { Rubric } from './rubric/schema.js';
 import { fail } from './scoring/outcome.js';
 import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
-import { plainConfinement } from './sandbox/confinement.js';
+import { ownNamespaceConfinement, plainConfinement } from './sandbox/confinement.js';
+import { inOwnNamespace } from './sandbox/own-namespace.js';
 import { hiddenPathsOf, neededPaths, slotUid, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
 import type { WorkerSetup } from './workers/protocol.js';
+import { takeOwnSlotFolder } from './workers/sandboxed-ahead.js';
 import { openSlotPool } from './workers/slot-pool.js';
 import { harnessFingerprint } from './classroom/harness-version.js';
 import { openResultCache } from './classroom/result-cache.js';
@@ -67,10 +69,13 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const maxJobs = Math.max(jobs, Math.min(2 * options.jobs, submissions.length));
 
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
+  // In the grader's own namespace (./sandbox/own-namespace.ts), a lone submission is graded by this process, its
+  // programs confined as a slot's: no slot worker to start.
+  const here = support.kind === 'bwrap' && support.asRoot && inOwnNamespace && submissions.length === 1 ? support : undefined;
   // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
   // (its setup follows, and its first submission right behind). Plain: programs run from this process.
   await using slots =
-    support.kind === 'bwrap' && submissions.length > 0
+    support.kind === 'bwrap' && submissions.length > 0 && !here
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal, maxJobs)
       : undefined;
   // Plain mode leases ports and loads the probes here, while Python still resolves.
@@ -80,8 +85,14 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   }
   const python = await pending[0];
   const tools = toolchain(python);
-  // Sandboxed, the slots grade; plain, this process does, its programs started by the run's launcher, started now.
-  await using confinement = slots ? undefined : plainConfinement(python.executable, limits);
+  // Sandboxed, the slots grade; plain or in its own namespace, this process does, its programs started by the run's
+  // launcher (started now, unless it was ahead of need).
+  const slot = options.firstSlot ?? 0;
+  await using confinement = slots
+    ? undefined
+    : here
+      ? ownNamespaceConfinement(studentSandbox(here, limits, options, python, slot), takeOwnSlotFolder(slot), python.executable)
+      : plainConfinement(python.executable, limits);
   const gradeSubmission = (submission: Submission) =>
     confinement ? gradePlain(submission, { rubric, tools, confinement }, limits, options.signal) : slots!.grade(submission);
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { isRunnable } from '../discovery/discover.js';
+import { isRunnable } from '../discovery/runnable.js';
 import type { Submission } from '../discovery/submission.js';
 import { skippedNames } from '../launch/workspace.js';
 

@@ -3,8 +3,7 @@ import { watchSubmissions } from '../watch.js';
 import { lastPython } from '../python/choice.js';
 import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
 import { detectSandbox } from '../sandbox/support.js';
-import { guessSlotLauncher } from '../workers/launcher-guess.js';
-import { bootSpareSlot } from '../workers/spare-slot.js';
+import { startSandboxedAhead } from '../workers/sandboxed-ahead.js';
 import { printError } from './fail.js';
 import { gradeOnce } from './run.js';
 import type { CliSettings } from './settings.js';
@@ -38,10 +37,10 @@ export async function watchForever(settings: CliSettings, stop: AbortSignal): Pr
 }
 
 // Between two runs: what the next save's run starts with is started now instead of on the way to its checklist
-// (~50-60 ms for a sandbox slot, ~25 ms for an unsandboxed run's launcher).
+// (~50-60 ms for a sandbox slot, ~25 ms for a launcher).
 async function bootSpareFor({ sandbox, python, paths, out }: CliSettings): Promise<void> {
   const support = await detectSandbox(sandbox);
   const interpreter = lastPython(python);
-  if (support.kind === 'bwrap') bootSpareSlot(support.bwrap, guessSlotLauncher(support.bwrap, paths, out, interpreter));
+  if (support.kind === 'bwrap') void startSandboxedAhead(support.bwrap, paths, out, interpreter);
   else if (interpreter) bootSpareLauncher(interpreter.executable);
 }

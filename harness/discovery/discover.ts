@@ -2,12 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
+import { ignoredFolders, isRunnable } from './runnable.js';
 import type { Submission } from './submission.js';
-
-// Files a submission can be run from; a folder that directly holds one is a submission itself.
-export const runnableExtensions = ['.py', '.ts'] as const;
-
-const ignoredFolders = new Set(['node_modules', '__pycache__', 'reports']);
 
 // Turns the command line's paths into submissions, sorted by id.
 export async function discoverSubmissions(paths: readonly string[], outDir: string): Promise<Submission[]> {
@@ -32,10 +28,6 @@ async function submissionsAt(path: string, outDir: string): Promise<Submission[]
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !ignoredFolders.has(entry.name))
     .map((entry) => ({ id: entry.name, dir: `${path}${sep}${entry.name}` }))
     .filter((submission) => resolve(submission.dir) !== outDir);
-}
-
-export function isRunnable(name: string): boolean {
-  return runnableExtensions.some((ext) => name.toLowerCase().endsWith(ext));
 }
 
 // Two paths can hold folders of the same name; ids must stay unique because reports are named after them.

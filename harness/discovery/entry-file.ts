@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { isRunnable } from './discover.js';
+import { isRunnable } from './runnable.js';
 import type { Submission } from './submission.js';
 
 // Which file of a submission is graded, and why when it is not the exact name the rubric asks for.

@@ -1,7 +1,7 @@
 import { copyFile, lchown, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { isRunnable } from '../discovery/discover.js';
+import { isRunnable } from '../discovery/runnable.js';
 import type { Submission } from '../discovery/submission.js';
 
 // A private copy of one submission: the student's program runs here, never in the original folder.

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { isRunnable } from '../discovery/discover.js';
+import { isRunnable } from '../discovery/runnable.js';
 import type { Submission } from '../discovery/submission.js';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';

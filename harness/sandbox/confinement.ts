@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { LaunchSpec } from '../launch/student-process.js';
 import type { Workspace, WorkspacePlace } from '../launch/workspace.js';
+import { removeTrackedFolder } from '../launch/cleanup-registry.js';
 import { underLimits } from './launcher.js';
 import { takePlainLauncher } from './plain-launcher.js';
 import type { Limits } from './limits.js';
@@ -36,14 +37,16 @@ export function plainConfinement(python: string, limits: Limits): Confinement & 
 
 // A slot's: as root, its programs share the slot's namespace and run as the slot's uid; otherwise each launch
 // is a bwrap of its own. `workspaces`: the slot's folder of copies (made and removed by the harness).
-// `python`: the interpreter of the launcher that starts them as root (./launcher.py).
-export function slotConfinement(sandbox: StudentSandbox, workspaces: string, python: string): Confinement {
+// `python`: the interpreter of the launcher that starts them as root (./launcher.py). Disposed, the launcher ends: a
+// slot worker never does, its launcher ends with it.
+export function slotConfinement(sandbox: StudentSandbox, workspaces: string, python: string): Confinement & AsyncDisposable {
   const { uid } = sandbox;
   if (uid === undefined) {
     return {
       workspaces: { parent: workspaces },
       confine: async (spec, workspace) => sandboxedLaunch(spec, workspace, sandbox),
       afterSubmission: nothingToDo,
+      [Symbol.asyncDispose]: nothingToDo,
     };
   }
   // Set-uid programs (su, mount…) must not raise a program's privileges: the slot's bwrap set no_new_privs
@@ -56,5 +59,19 @@ export function slotConfinement(sandbox: StudentSandbox, workspaces: string, pyt
     workspaces: { parent: workspaces, owner: uid },
     confine: async (spec) => namespace.launch(spec),
     afterSubmission: () => namespace.clearTmp(),
+    [Symbol.asyncDispose]: () => namespace.close(),
+  };
+}
+
+// Sandboxed in the grader's own namespace (./own-namespace.ts): a lone submission's programs confined as a slot's,
+// started by this process. The folder of copies (`workspaces`, a slot's) goes with the launcher, at the end of the run.
+export function ownNamespaceConfinement(sandbox: StudentSandbox, workspaces: string, python: string): Confinement & AsyncDisposable {
+  const confinement = slotConfinement(sandbox, workspaces, python);
+  return {
+    ...confinement,
+    async [Symbol.asyncDispose]() {
+      await confinement[Symbol.asyncDispose]();
+      removeTrackedFolder(workspaces);
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface SlotNamespace {
   launch(spec: LaunchSpec): LaunchSpec;
   // The namespace's /tmp outlives a submission: emptied before the next one can see what this one left.
   clearTmp(): Promise<void>;
+  // Ends its launcher, and the namespace with it (a slot's ends with the slot).
+  close(): Promise<void>;
 }
 
 const clearTmpMs = 10_000;
@@ -34,6 +36,7 @@ export function openSlotNamespace(sandbox: StudentSandbox & { readonly uid: numb
   const programs = underLimits(launcher, sandbox.limits);
   return {
     launch: (spec) => ({ ...spec, confinement: { kind: 'uid', uid, launcher: programs } }),
+    close: () => launcher.close(),
     async clearTmp() {
       // Seen from outside through the launcher's root; only what the programs made (their uid's entries) goes.
       const pid = await launcher.pid;

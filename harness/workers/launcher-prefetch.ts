@@ -9,12 +9,14 @@ import { startedAhead } from '../started-ahead.js';
 // it is ended once the setup asks for another launcher.
 const ahead = startedAhead<Launcher>((unused) => void unused.close());
 const guess = takeGuess();
-if (guess) {
-  const { enter, python, uid } = guess.command;
-  ahead.start(launcherKey(guess.command), () => openLauncher(enter, python, uid, join(guess.workspaces, '.launcher-ahead')));
-}
+if (guess) startSlotLauncherAhead(guess);
 
 export const launcherStartedAhead = guess !== undefined;
+
+// Also by the grader itself, in its own namespace (./sandboxed-ahead.ts).
+export function startSlotLauncherAhead({ command, workspaces }: LauncherGuess): Launcher {
+  return ahead.start(launcherKey(command), () => openLauncher(command.enter, command.python, command.uid, join(workspaces, '.launcher-ahead')));
+}
 
 // The launcher started ahead when it is this one; one of its own otherwise (in `folder`).
 export function takeSlotLauncher(command: SlotLauncherCommand, folder: string): Launcher {

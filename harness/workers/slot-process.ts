@@ -1,17 +1,16 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { killTrackedOnExit, removeTrackedFolder, trackFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { killTrackedOnExit, removeTrackedFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
 import { childrenOf, waitUntilEnded } from '../launch/proc-pids.js';
 import { signalProcess } from '../launch/signal-process.js';
 import { tsxLoaderUrl } from '../paths.js';
 import type { TrialResult } from '../sandbox/probe.js';
 import { guessedLauncherVariable } from '../sandbox/slot-launcher-command.js';
 import { bootLine } from './boot-line.js';
+import { makeSlotFolder } from './slot-folder.js';
 import type { SlotLauncherGuess } from './launcher-guess.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { decodeLine, encodeLine } from './wire.js';
@@ -43,10 +42,7 @@ const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '-
 // `launcher`: the launcher its setup will most likely ask for, which the worker then starts at its boot.
 export function spawnSlotProcess(bwrap: string, launcher?: SlotLauncherGuess): SlotProcess {
   killTrackedOnExit();
-  const workspaces = mkdtempSync(join(tmpdir(), 'grade-slot-'));
-  // Its programs, run as another uid, must cross it to reach their copy, but not see the others.
-  chmodSync(workspaces, 0o711);
-  trackFolder(workspaces);
+  const workspaces = makeSlotFolder();
   const env = launcher ? { ...workerEnvironment(), [guessedLauncherVariable]: JSON.stringify(launcher(workspaces)) } : workerEnvironment();
   // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
   // detached: the slot leads its own process group, bwrap's init in its pid namespace included (see kill).
