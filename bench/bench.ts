@@ -190,7 +190,8 @@ async function runHarness(target: Class, sandbox: 'auto' | 'off', label: string)
       if (status?.name === 'node') sum += status.kib;
     }
     nodePeak = Math.max(nodePeak, sum);
-    const mainPid = timeBinary ? processTree(child.pid!)[1] : child.pid;
+    // The first Node of the tree: ./grade's, an ancestor of the slots' (as root, ./grade runs it inside bwrap).
+    const mainPid = processTree(child.pid!).find((pid) => statusField(pid, 'VmHWM')?.name === 'node');
     if (mainPid !== undefined) mainHwm = Math.max(mainHwm, statusField(mainPid, 'VmHWM')?.kib ?? 0);
   };
   const sampler = setInterval(sample, 100);
@@ -208,7 +209,9 @@ async function runHarness(target: Class, sandbox: 'auto' | 'off', label: string)
   rmSync(out, { recursive: true, force: true });
   return {
     wallMs,
-    mainMaxRssKiB: Number.isFinite(timeRss) ? timeRss : mainHwm,
+    // The kernel's figure is the Node's where ./grade execs it; inside bwrap, it is the script's (bwrap's init is never
+    // waited for from outside), and the polled figure is the grader's.
+    mainMaxRssKiB: Math.max(Number.isFinite(timeRss) ? timeRss : 0, mainHwm),
     nodeRssPeakKiB: nodePeak,
     cpuSeconds,
     scores: results.submissions.map((s) => s.score),
