@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -170,7 +170,10 @@ function statusField(pid: number, field: string): { name: string; kib: number } 
 // as given (python3 by default), so it pays its own once-per-run resolution, as it does for a teacher.
 async function runHarness(target: Class, sandbox: 'auto' | 'off', label: string): Promise<HarnessRun> {
   if (stopping) throw new Error('bench stopped');
-  const out = mkdtempSync(join(work, 'out-'));
+  // The same command every time a class is graded in a mode, as a teacher or a student repeats it: one output folder
+  // for each, emptied after each run (the CLI remembers a command line it was given before).
+  const out = join(work, `out-${sandbox}-${basename(target.dir)}`);
+  mkdirSync(out, { recursive: true });
   const args = [target.dir, '--out', out, '--jobs', String(jobs), '--sandbox', sandbox, '--lang', 'en', '--python', values.python];
   const rssFile = join(out, '..', `${label}.rss`);
   const [file, argv] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, gradeCommand, ...args]] : [gradeCommand, args];
