@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // Files a submission can be run from; a folder that directly holds one is a submission itself (./discover.ts).
-export const runnableExtensions = ['.py', '.ts'] as const;
+const runnableExtensions = ['.py', '.ts'] as const;
 
 export function isRunnable(name: string): boolean {
   return runnableExtensions.some((ext) => name.toLowerCase().endsWith(ext));

@@ -18,5 +18,5 @@ export const guessedBwrap = bwrap;
 if (bwrap) {
   const python = lastPython(guessOption(args, 'python') ?? defaultOptions.python);
   const booted = startSandboxedAhead(bwrap, guessPaths(args), guessOption(args, 'out') ?? defaultOptions.outDir, python);
-  prefetchSandboxDetection(booted && { bwrap, booted });
+  prefetchSandboxDetection(booted ? { bwrap, booted } : undefined);
 }
