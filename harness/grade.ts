@@ -16,7 +16,7 @@ import type { SubmissionResult } from './scoring/result.js';
 import type { Limits } from './sandbox/limits.js';
 import { ownNamespaceConfinement, plainConfinement } from './sandbox/confinement.js';
 import { inOwnNamespace } from './sandbox/own-namespace.js';
-import { hiddenPathsOf, neededPaths, slotUid, type StudentSandbox } from './sandbox/student-sandbox.js';
+import { mountPlan, type StudentSandbox } from './sandbox/student-sandbox.js';
 import { detectSandbox, type SandboxSupport } from './sandbox/support.js';
 import type { WorkerSetup } from './workers/protocol.js';
 import { takeOwnSlotFolder } from './workers/sandboxed-ahead.js';
@@ -71,11 +71,11 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   options.onProgress?.({ kind: 'start', total: submissions.length, sandbox: support });
   // In the grader's own namespace (./sandbox/own-namespace.ts), a lone submission is graded by this process, its
   // programs confined as a slot's: no slot worker to start.
-  const here = support.kind === 'bwrap' && support.asRoot && inOwnNamespace && submissions.length === 1 ? support : undefined;
+  const gradedHere = support.kind === 'bwrap' && support.asRoot && inOwnNamespace && submissions.length === 1 ? support : undefined;
   // Sandboxed: each slot is a worker in its own network namespace, booting while Python still resolves
   // (its setup follows, and its first submission right behind). Plain: programs run from this process.
   await using slots =
-    support.kind === 'bwrap' && submissions.length > 0 && !here
+    support.kind === 'bwrap' && submissions.length > 0 && !gradedHere
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal, maxJobs)
       : undefined;
   // Plain mode leases ports and loads the probes here, while Python still resolves.
@@ -90,8 +90,8 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const slot = options.firstSlot ?? 0;
   await using confinement = slots
     ? undefined
-    : here
-      ? ownNamespaceConfinement(studentSandbox(here, limits, options, python, slot), takeOwnSlotFolder(slot), python.executable)
+    : gradedHere
+      ? ownNamespaceConfinement(studentSandbox(gradedHere, limits, options, python, slot), takeOwnSlotFolder(slot), python.executable)
       : plainConfinement(python.executable, limits);
   const gradeSubmission = (submission: Submission) =>
     confinement ? gradePlain(submission, { rubric, tools, confinement }, limits, options.signal) : slots!.grade(submission);
@@ -165,8 +165,7 @@ function studentSandbox(
   python: PythonInterpreter,
   slot: number,
 ): StudentSandbox {
-  const sandbox = { support, limits, hiddenPaths: hiddenPathsOf(options.paths, options.outDir), neededPaths: neededPaths(python.prefixes) };
-  return support.asRoot ? { ...sandbox, uid: slotUid(slot) } : sandbox;
+  return { support, limits, ...mountPlan(options.paths, options.outDir, python.prefixes, support.asRoot ? slot : undefined) };
 }
 
 // A run cut short by the user is not a verdict: its processes were killed by us, not by their own fault.

@@ -33,6 +33,11 @@ export function commandLineDefaults(): CommandLineDefaults {
 export type CommandLine = Awaited<ReturnType<typeof parseCommandLine>>;
 
 export async function parseCommandLine(args: readonly string[], defaults: CommandLineDefaults) {
+  return (await commandLine(args, defaults)).parseAsync();
+}
+
+// The definitions themselves (their options are read by a test of ./guess-option.ts, which must know them).
+export async function commandLine(args: readonly string[], defaults: CommandLineDefaults) {
   const { default: yargs } = await import('yargs');
   return yargs([...args])
     .scriptName('grade')
@@ -106,6 +111,5 @@ export async function parseCommandLine(args: readonly string[], defaults: Comman
     .fail((message, error) => {
       process.stderr.write(`grade: ${error?.message ?? message}\nRun "grade --help" for usage.\n`);
       process.exit(2);
-    })
-    .parseAsync();
+    });
 }

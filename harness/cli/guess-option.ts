@@ -16,9 +16,9 @@ export function guessOption(args: readonly string[], name: string): string | und
   return value;
 }
 
-// The options that take no value (yargs's booleans); every other option takes the next argument, unless given as
-// `--name=value`.
-const flags = new Set(['--student', '--watch', '--changed-only', '--help', '-h', '--version']);
+// The options that take no value (yargs's booleans, ./command-line.ts: a test checks they agree); every other option
+// takes the next argument, unless given as `--name=value`.
+export const valuelessOptions: ReadonlySet<string> = new Set(['--student', '--watch', '--changed-only', '--help', '-h', '--version']);
 
 // The paths to grade (yargs's positionals): what is neither an option nor an option's value; `submissions` without any.
 export function guessPaths(args: readonly string[]): string[] {
@@ -30,7 +30,7 @@ export function guessPaths(args: readonly string[]): string[] {
       break;
     }
     if (!arg.startsWith('-')) paths.push(arg);
-    else if (!arg.includes('=') && !flags.has(arg) && !arg.startsWith('--no-')) index++;
+    else if (!arg.includes('=') && !valuelessOptions.has(arg) && !arg.startsWith('--no-')) index++;
   }
   return paths.length > 0 ? paths : ['submissions'];
 }

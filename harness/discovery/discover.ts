@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
-import { ignoredFolders, isRunnable } from './runnable.js';
+import { isRunnable, isStudentFolder } from './runnable.js';
 import type { Submission } from './submission.js';
 
 // Turns the command line's paths into submissions, sorted by id.
@@ -24,10 +24,7 @@ async function submissionsAt(path: string, outDir: string): Promise<Submission[]
   if (!info.isDirectory()) return [];
   const entries = await readdir(path, { withFileTypes: true });
   if (entries.some((entry) => entry.isFile() && isRunnable(entry.name))) return [{ id: basename(path), dir: path }];
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !ignoredFolders.has(entry.name))
-    .map((entry) => ({ id: entry.name, dir: `${path}${sep}${entry.name}` }))
-    .filter((submission) => resolve(submission.dir) !== outDir);
+  return entries.filter((entry) => isStudentFolder(entry, path, outDir)).map((entry) => ({ id: entry.name, dir: `${path}${sep}${entry.name}` }));
 }
 
 // Two paths can hold folders of the same name; ids must stay unique because reports are named after them.

@@ -13,8 +13,8 @@ const args = process.argv.slice(2);
 if (!gradesNothing(args)) {
   const command = guessOption(args, 'python') ?? defaultOptions.python;
   prefetchPythonChoice(command);
-  const python = lastPython(command);
-  // --sandbox on without bwrap grades nothing (bad input).
+  // --sandbox on without bwrap grades nothing (bad input). A sandboxed run's launcher is ../workers/prefetch.ts's.
   const unsandboxed = guessedBwrap === undefined && guessOption(args, 'sandbox') !== 'on';
-  if (python && unsandboxed) bootSpareLauncher(python.executable);
+  const python = unsandboxed ? lastPython(command) : undefined;
+  if (python) bootSpareLauncher(python.executable);
 }

@@ -9,8 +9,9 @@ import type { SandboxSupport } from './support.js';
 // What a trial of the namespaces the runs use found: whether bwrap could build them, and why not.
 export type TrialResult = { readonly ok: true } | { readonly ok: false; readonly why: string };
 
-// A slot the CLI started ahead of need (../workers/slot-process.ts): its bwrap builds the same namespaces.
-export interface BootingSlot {
+// What the CLI started ahead of need in the namespaces the runs use (../workers/sandboxed-ahead.ts: a slot, or in the
+// grader's own namespace slot 0's launcher): once it runs, bwrap could build them.
+export interface TrialAhead {
   readonly bwrap: string;
   readonly booted: Promise<TrialResult>;
 }
@@ -20,9 +21,9 @@ let probed: Promise<SandboxSupport> | undefined;
 const trialMs = 10_000;
 
 // Starts the detection ahead of need (../workers/prefetch.ts), while the CLI loads, instead of between the CLI being
-// ready and the first slot getting its setup. With `slot`, that slot's boot is the trial: no bwrap of its own.
-export function prefetchSandboxDetection(slot?: BootingSlot): void {
-  probed ??= probe(slot);
+// ready and the first slot getting its setup. With `ahead`, its start is the trial: no bwrap of its own.
+export function prefetchSandboxDetection(ahead?: TrialAhead): void {
+  probed ??= probe(ahead);
   probed.catch(() => undefined);
 }
 
@@ -30,13 +31,13 @@ export function probeSandbox(): Promise<SandboxSupport> {
   return (probed ??= probe());
 }
 
-async function probe(slot?: BootingSlot): Promise<SandboxSupport> {
+async function probe(ahead?: TrialAhead): Promise<SandboxSupport> {
   if (process.platform !== 'linux') return { kind: 'none', reason: `${process.platform} has no Linux namespaces` };
   const [bwrap, prlimit, nsenter, unshare] = ['bwrap', 'prlimit', 'nsenter', 'unshare'].map((command) => which(command));
   if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
   if (!prlimit || !nsenter || !unshare) return { kind: 'none', reason: 'prlimit, nsenter or unshare (util-linux) is missing' };
   // A kernel or container that forbids the namespaces fails here, once.
-  const trial = slot?.bwrap === bwrap ? slot.booted : bwrapTrial(bwrap);
+  const trial = ahead?.bwrap === bwrap ? ahead.booted : bwrapTrial(bwrap);
   const result = await pTimeout(trial, { milliseconds: trialMs }).catch(() => ({ ok: false, why: `no answer in ${trialMs / 1000} s` }) as const);
   if (!result.ok) return { kind: 'none', reason: `bubblewrap cannot create namespaces here (${result.why})` };
   return { kind: 'bwrap', bwrap, prlimit, nsenter, unshare, asRoot: process.getuid?.() === 0 };

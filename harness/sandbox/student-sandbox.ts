@@ -38,6 +38,16 @@ export function slotUid(slot: number): number {
 // What the mounts depend on: the folders, and whether programs cross them as another uid.
 export type MountPlan = Pick<StudentSandbox, 'hiddenPaths' | 'neededPaths' | 'uid'>;
 
+// A run's mount plan, from its command line and its Python; with `slot`, as root, its programs cross the mounts as
+// that slot's uid. The one computation for a run's setup (../grade.ts) and the guess made before it
+// (../workers/launcher-guess.ts), which must agree for the guessed launcher to be kept.
+export function mountPlan(paths: readonly string[], outDir: string, pythonPrefixes: readonly string[], slot: number): MountPlan & { readonly uid: number };
+export function mountPlan(paths: readonly string[], outDir: string, pythonPrefixes: readonly string[], slot?: number): MountPlan;
+export function mountPlan(paths: readonly string[], outDir: string, pythonPrefixes: readonly string[], slot?: number): MountPlan {
+  const plan = { hiddenPaths: hiddenPathsOf(paths, outDir), neededPaths: neededPaths(pythonPrefixes) };
+  return slot === undefined ? plan : { ...plan, uid: slotUid(slot) };
+}
+
 // The file system a sandboxed program sees: the system read-only, a private /tmp, the hidden folders empty,
 // the needed ones readable, `writable` (a copy, or the folder of a slot's copies) writable, a pinned /etc/hosts.
 export function sandboxMounts(sandbox: MountPlan, writable: string): string[] {
