@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheFile, readCacheBytes, writeCacheVersion } from './cache-files.js';
@@ -18,7 +18,11 @@ export interface CachedCode<Exports> {
   keep(): void;
 }
 
+// A library bundled apart from the code that uses it (scripts/bundle.mjs: vendor/<name>.cjs), required on first use.
+const apart = /^\.\/vendor\/[\w-]+\.cjs$/;
+
 // `shared`: modules the file's code requires by these names, already loaded by the caller (../cli/early-modules.ts).
+// The libraries it requires apart are compiled the same way, each with a cache of its own, kept with the file's.
 export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record<string, object>> = {}): CachedCode<Exports> {
   const bytes = readFileSync(file);
   // The bundles are ASCII (esbuild escapes the rest): read as one-byte text, ~2 ms per MB less than UTF-8.
@@ -34,13 +38,23 @@ export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as Exports };
   const nodeRequire = createRequire(file);
-  const require = Object.assign((id: string) => (Object.hasOwn(shared, id) ? shared[id] : nodeRequire(id)), nodeRequire);
+  const loadedApart = new Map<string, CachedCode<object>>();
+  const requireApart = (id: string) => {
+    let library = loadedApart.get(id);
+    if (!library) loadedApart.set(id, (library = loadWithCodeCache<object>(join(dirname(file), id))));
+    return library.exports;
+  };
+  const require = Object.assign(
+    (id: string) => (Object.hasOwn(shared, id) ? shared[id] : apart.test(id) ? requireApart(id) : nodeRequire(id)),
+    nodeRequire,
+  );
   script.runInThisContext()(module.exports, require, module, file, dirname(file));
   const used = cachedData !== undefined && !script.cachedDataRejected;
   return {
     exports: module.exports,
     identity,
     keep: () => {
+      for (const library of loadedApart.values()) library.keep();
       if (used) return;
       // Written under V8's defaults, as the next run checks it; this process keeps its flags.
       for (const byDefault of runTimeFlags.values()) setFlagsFromString(byDefault);

@@ -93,15 +93,36 @@ const commonJs = {
   banner: { js: `'use strict';\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
   logLevel: 'error',
 };
+// Libraries a run seldom needs, each in a file of its own beside the code (vendor/<name>.cjs), required on first
+// use: zod and yaml parse a rubric that is not one of rubrics/ as shipped (./rubric/precompiled.ts), execa runs
+// lsof where there is no /proc. Bundled in, they were 60% of the CLI's code and half the slot's: every start read
+// that text and V8 read its cache (~7 ms of a self-check's ~105).
+const vendorApart = ['zod', 'yaml', 'execa'];
+const vendorFile = (name) => `./vendor/${name}.cjs`;
+const vendorOnFirstUse = {
+  name: 'vendor-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${vendorApart.join('|')})$`) }, ({ path }) => ({ path, namespace: 'vendor-on-first-use' }));
+    // Resolved at run time by the require of the code that loads it, beside that code's file (harness/code-cache.ts).
+    build.onResolve({ filter: /^\.\/vendor\// }, ({ path }) => ({ path, external: true }));
+    // A module of its own: esbuild evaluates it, and so requires the file, when a module importing it is first used.
+    build.onLoad({ filter: /.*/, namespace: 'vendor-on-first-use' }, ({ path }) => ({
+      contents: `export * from ${JSON.stringify(vendorFile(path))};\nexport { default } from ${JSON.stringify(vendorFile(path))};`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The two entries, small, that load the rest of their code with V8's code cache (harness/code-cache.ts); then
 // that code, one file each.
 const bundles = [
   { entry: cliEntry, file: 'cli.cjs', plugins: [earlyTableInEntry] },
   { entry: join(compiled, 'workers', 'bundled-worker.js'), file: 'worker.cjs', plugins: [] },
-  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [yargsShimForBundle, earlyModulesShared] },
-  { entry: join(compiled, 'workers', 'serve.js'), file: 'worker-code.cjs', plugins: [] },
+  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [yargsShimForBundle, earlyModulesShared, vendorOnFirstUse] },
+  { entry: join(compiled, 'workers', 'serve.js'), file: 'worker-code.cjs', plugins: [vendorOnFirstUse] },
+  ...vendorApart.map((name) => ({ entry: createRequire(join(root, 'package.json')).resolve(name), file: vendorFile(name), plugins: [] })),
 ];
-await mkdir(outdir, { recursive: true });
+await mkdir(join(outdir, 'vendor'), { recursive: true });
 for (const { entry, file, plugins } of bundles) {
   const { warnings, outputFiles } = await build({ ...commonJs, entryPoints: [entry], outfile: join(outdir, file), plugins });
   if (warnings.length > 0) throw new Error(`bundle: ${file}: ${warnings.map((warning) => warning.text).join('; ')}`);

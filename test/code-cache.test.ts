@@ -10,9 +10,9 @@ import { sandboxAvailable } from './helpers/sandbox.js';
 // a run that had none, used afterwards; a cache that does not fit is ignored and written again.
 const correct = join(import.meta.dirname, 'fixtures', 'udp-server', 'correct');
 
-async function grade(cacheDir: string, sandbox: 'on' | 'off') {
+async function grade(cacheDir: string, sandbox: 'on' | 'off', ...options: string[]) {
   const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
-  const result = await execa('node', [cli, correct, '--out', out, '--sandbox', sandbox, '--lang', 'en'], {
+  const result = await execa('node', [cli, correct, '--out', out, '--sandbox', sandbox, '--lang', 'en', ...options], {
     reject: false,
     env: { NO_COLOR: '1', GRADER_CACHE_DIR: cacheDir },
   });
@@ -64,6 +64,40 @@ describe("the CLI's code cache", () => {
     const graded = await grade(cacheDir, 'off');
     expect(graded.exitCode).toBe(0);
     expect(graded.cache('cli-code')).toHaveLength(1);
+  });
+});
+
+// zod and yaml (a rubric other than the shipped ones) and execa (lsof, without /proc) are bundled apart and
+// loaded on first use (scripts/bundle.mjs), each compiled with a cache of its own.
+describe('the libraries bundled apart', () => {
+  const bundle = dirname(cli);
+  const apart = ['zod', 'yaml', 'execa'];
+
+  it.each(['cli-code.cjs', 'worker-code.cjs'])('are not in %s, which requires them from vendor/', (file) => {
+    const code = readFileSync(join(bundle, file), 'utf8');
+    for (const library of apart) expect(code).not.toMatch(new RegExp(`^// node_modules/${library}/`, 'm'));
+    expect(code).toContain('require("./vendor/execa.cjs")');
+  });
+
+  it('load only for a rubric that is not a shipped one, and keep their compiled code', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const shipped = await grade(cacheDir, 'off');
+    expect(shipped.stdout).toContain('Score: 20/20');
+    expect(shipped.cacheFiles.filter((name) => apart.some((library) => name.startsWith(`${library}-`)))).toEqual([]);
+
+    // The shipped UDP server rubric with one more line: the same rubric, parsed and validated at run time.
+    const rubric = join(mkdtempSync(join(tmpdir(), 'code-cache-rubric-')), 'udp-server-copy.yaml');
+    writeFileSync(rubric, `${readFileSync(join(import.meta.dirname, '..', 'rubrics', 'udp-server.yaml'), 'utf8')}\n# a teacher's copy\n`);
+    const custom = await grade(cacheDir, 'off', '--rubric', rubric);
+    expect(custom.exitCode).toBe(0);
+    expect(custom.stdout).toContain('Score: 20/20');
+    expect(custom.cache('zod')).toHaveLength(1);
+    expect(custom.cache('yaml')).toHaveLength(1);
+    const zodCache = statSync(join(cacheDir, custom.cache('zod')[0]!));
+
+    const again = await grade(cacheDir, 'off', '--rubric', rubric);
+    expect(again.stdout).toContain('Score: 20/20');
+    expect(statSync(join(cacheDir, custom.cache('zod')[0]!)).mtimeMs).toBe(zodCache.mtimeMs);
   });
 });
 
