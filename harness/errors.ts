@@ -1,6 +1,7 @@
 import { type Message, translate } from './messages/translate.js';
 
-// Errors are for the harness's own faults and bad input; a student's failure is a result, never an error.
+// Errors are for the harness's own faults (./harness-fault.ts) and bad input; a student's failure is a result, never
+// an error.
 
 export type BadInputCode =
   | 'PATH_NOT_FOUND'
@@ -21,9 +22,4 @@ export class BadInputError extends Error {
   ) {
     super(translate(sentence, 'en'));
   }
-}
-
-// A fault of the harness itself (a bug or a broken machine). Exit code 2.
-export class HarnessFault extends Error {
-  override name = 'HarnessFault';
 }

@@ -1,4 +1,5 @@
-import { BadInputError, HarnessFault } from '../errors.js';
+import { BadInputError } from '../errors.js';
+import { HarnessFault } from '../harness-fault.js';
 import { translate } from '../messages/translate.js';
 import type { Lang } from '../rubric/schema.js';
 

@@ -1,8 +1,9 @@
 // First, the work started ahead of need, in this order: a sandbox slot boots (bwrap, a second Node) where one
-// may be used, then Python's choice starts, both while yargs and the grader load.
+// may be used, or an unsandboxed run's launcher starts; then Python's choice starts; all while yargs and the grader load.
 import '../workers/prefetch.js';
+import '../sandbox/plain-launcher-prefetch.js';
 import '../python/prefetch.js';
-import { HarnessFault } from '../errors.js';
+import { HarnessFault } from '../harness-fault.js';
 import { printError } from './fail.js';
 
 // The `grade` command. Only that work is imported statically: a module's static imports all load before its

@@ -1,6 +1,6 @@
 import { label } from '../reports/format.js';
 import { watchSubmissions } from '../watch.js';
-import { lastPython } from '../python/choice.js';
+import { lastPython } from '../python/cache.js';
 import { bootSpareLauncher } from '../sandbox/plain-launcher.js';
 import { detectSandbox } from '../sandbox/support.js';
 import { startSandboxedAhead } from '../workers/sandboxed-ahead.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Duplex, Readable } from 'node:stream';
-import { HarnessFault } from '../errors.js';
+import { HarnessFault } from '../harness-fault.js';
 import { holdDescriptor } from './hold.js';
 
 export interface ExitStatus {

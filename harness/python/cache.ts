@@ -47,6 +47,11 @@ export function readCachedPython(key: string, file: string = pythonCacheFile()):
   }
 }
 
+// The interpreter the last identical run used, if any: what work started ahead of the choice may assume.
+export function lastPython(command: string): PythonInterpreter | undefined {
+  return readCachedPython(cacheKey(command))?.python;
+}
+
 export function rememberPython(key: string, cached: CachedPython, file: string = pythonCacheFile()): void {
   writeCacheFile(file, { key, ...cached } satisfies CacheEntry);
 }

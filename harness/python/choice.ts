@@ -28,11 +28,6 @@ export function choosePython(command: string): PythonChoice {
   return early ?? startChoice(command);
 }
 
-// The interpreter the last identical run used, if any: what work started ahead of the choice may assume.
-export function lastPython(command: string): PythonInterpreter | undefined {
-  return readCachedPython(cacheKey(command))?.python;
-}
-
 function startChoice(command: string): PythonChoice {
   const key = cacheKey(command);
   const entry = readCachedPython(key);

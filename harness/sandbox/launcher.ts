@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
-import { HarnessFault } from '../errors.js';
+import { HarnessFault } from '../harness-fault.js';
 import type { ChildRequest, ExitStatus, StartedChild } from '../launch/started-child.js';
 import { interpreterEnvironment } from '../launch/interpreter-environment.js';
 import { blankMarker, markerVariable } from '../launch/run-marker.js';

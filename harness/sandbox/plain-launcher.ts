@@ -10,7 +10,7 @@ import { type Launcher, openLauncher } from './launcher.js';
 export type PlainLauncher = Launcher & AsyncDisposable;
 
 // One started ahead of need, with the interpreter the last identical run used: by the CLI's entry
-// (../python/prefetch.ts), its Python start-up (~20 ms) then overlaps the CLI's own instead of delaying the first
+// (./plain-launcher-prefetch.ts), its Python start-up (~20 ms) then overlaps the CLI's own instead of delaying the first
 // program; by --watch between two runs (../cli/watch-loop.ts), for the next save's run.
 const spare = startedAhead<PlainLauncher>();
 

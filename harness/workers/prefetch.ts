@@ -3,7 +3,7 @@ import '../sandbox/own-namespace.js';
 import { gradesNothing, guessOption, guessPaths } from '../cli/guess-option.js';
 import { defaultOptions } from '../options.js';
 import { which } from '../which.js';
-import { lastPython } from '../python/choice.js';
+import { lastPython } from '../python/cache.js';
 import { prefetchSandboxDetection } from '../sandbox/probe.js';
 import { startSandboxedAhead } from './sandboxed-ahead.js';
 
@@ -13,7 +13,8 @@ import { startSandboxedAhead } from './sandboxed-ahead.js';
 const args = process.argv.slice(2);
 const sandbox = guessOption(args, 'sandbox') ?? defaultOptions.sandbox;
 const bwrap = process.platform === 'linux' && sandbox !== 'off' && !gradesNothing(args) ? which('bwrap') : undefined;
-// The guess for the other work started ahead (../python/prefetch.ts): without it, a run that grades is unsandboxed.
+// The guess for the other work started ahead (../sandbox/plain-launcher-prefetch.ts): without it, a run that grades
+// is unsandboxed.
 export const guessedBwrap = bwrap;
 if (bwrap) {
   const python = lastPython(guessOption(args, 'python') ?? defaultOptions.python);

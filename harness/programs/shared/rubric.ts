@@ -1,4 +1,4 @@
-import { HarnessFault } from '../../errors.js';
+import { HarnessFault } from '../../harness-fault.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type { ProgramConfig, ProgramKind } from '../configs.js';
 
