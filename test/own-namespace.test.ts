@@ -54,6 +54,18 @@ describe.skipIf(!sandboxAvailable || !asRoot)('./grade as root, sandboxed', () =
     expect(processesUnder(pair.workspaces)).toEqual([]);
   });
 
+  it('stays out of a namespace of its own with --sandbox off: the program runs beside this test', async () => {
+    const run = scratchRun();
+    const args = [join(fixtures, 'sandbox-view', 'lists-processes'), '--out', run.out, '--lang', 'en'];
+    for (const off of [['--sandbox', 'off'], ['--sandbox=off']]) {
+      const graded = await execa(script, [...args, ...off], { env: run.env, reject: false });
+      expect(graded.exitCode).toBe(0);
+      const report = readFileSync(join(run.out, 'lists-processes.md'), 'utf8');
+      expect(seenBy(report).uids).toEqual(['0', '0']);
+      expect(report).toMatch(new RegExp(`^process: ${process.pid} `, 'm'));
+    }
+  });
+
   it('keeps the grader exit code, and a lone hostile submission contained', async () => {
     const run = scratchRun();
     const failing = await execa(script, [join(fixtures, 'udp-server', 'wrong-reply'), '--out', run.out, '--fail-under', '20', '--lang', 'en'], {
