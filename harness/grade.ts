@@ -57,6 +57,9 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const discovered = options.submissions ?? (await discoverSubmissions(options.paths, options.outDir));
   const shard = options.shard;
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
+  // In its own namespace, a lone submission is graded here: the probes load and a port is leased while the sandbox
+  // detection waits for its trial, the start of the launcher ahead (./workers/sandboxed-ahead.ts).
+  if (inOwnNamespace && submissions.length === 1 && options.sandbox !== 'off') prepareToGradeHere();
   const support = await pending[1].catch(async (error: unknown) => {
     await pending[0]; // A missing Python is reported before a missing sandbox, as when it was awaited first.
     throw error;
@@ -79,10 +82,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal, maxJobs)
       : undefined;
   // Plain mode leases ports and loads the probes here, while Python still resolves.
-  if (!slots && submissions.length > 0) {
-    warmUpPorts();
-    void loadRegistry();
-  }
+  if (!slots && submissions.length > 0) prepareToGradeHere();
   const python = await pending[0];
   const tools = toolchain(python);
   // Sandboxed, the slots grade; plain or in its own namespace, this process does, its programs started by the run's
@@ -135,6 +135,12 @@ const waitingAfterMs = 500;
 // sandboxed, the slots have their own, and this process never compiles them.
 let registry: Promise<typeof import('./programs/registry.js')> | undefined;
 const loadRegistry = () => (registry ??= import('./programs/registry.js'));
+
+// What grading in this process needs first, started ahead of it.
+function prepareToGradeHere(): void {
+  warmUpPorts();
+  void loadRegistry();
+}
 
 // In-process grading with the same whole-submission deadline a slot has; Ctrl+C kills the programs too.
 async function gradePlain(submission: Submission, context: ScenarioContext, limits: Limits, userStop?: AbortSignal): Promise<SubmissionResult> {
