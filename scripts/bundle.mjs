@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { chmod, copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist', 'harness');
@@ -55,7 +55,31 @@ const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'n
 // gives them (harness/cli/early-modules.ts), come from the entry's module graph.
 const cliEntry = join(compiled, 'cli', 'bundled-cli.js');
 const earlyTable = join(compiled, 'cli', 'early-modules.js');
-const { metafile } = await build({ ...common, entryPoints: [cliEntry], format: 'esm', write: false, metafile: true, logLevel: 'error' });
+
+// The catalog of sentences (harness/messages/catalog.ts) is a table beside the code (messages.json), read on first use:
+// evaluating its object costs every start ~1.5 ms (the CLI's entry, each slot), parsing the table ~0.4, and a slot
+// that never writes a sentence never reads it. The catalog's module becomes one that reads the table.
+const catalogModule = join(compiled, 'messages', 'catalog.js');
+const { catalog } = await import(pathToFileURL(catalogModule).href);
+const catalogAsTable = {
+  name: 'catalog-as-table',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]messages[\\/]catalog\.js$/ }, ({ path }) => {
+      if (path !== catalogModule) return undefined;
+      const contents = [
+        "import { readFileSync } from 'node:fs';",
+        'let table;',
+        'export function sentence(key) {',
+        "  table ??= JSON.parse(readFileSync(new URL('./messages.json', import.meta.url), 'utf8'));",
+        '  return table[key];',
+        '}',
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+
+const { metafile } = await build({ ...common, entryPoints: [cliEntry], format: 'esm', write: false, metafile: true, logLevel: 'error', plugins: [catalogAsTable] });
 const early = Object.keys(metafile.inputs)
   .map((input) => join(root, input))
   .filter((path) => path.startsWith(compiled + sep) && path !== cliEntry && path !== earlyTable);
@@ -116,10 +140,10 @@ const vendorOnFirstUse = {
 // The two entries, small, that load the rest of their code with V8's code cache (harness/code-cache.ts); then
 // that code, one file each.
 const bundles = [
-  { entry: cliEntry, file: 'cli.cjs', plugins: [earlyTableInEntry] },
-  { entry: join(compiled, 'workers', 'bundled-worker.js'), file: 'worker.cjs', plugins: [] },
-  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [yargsShimForBundle, earlyModulesShared, vendorOnFirstUse] },
-  { entry: join(compiled, 'workers', 'serve.js'), file: 'worker-code.cjs', plugins: [vendorOnFirstUse] },
+  { entry: cliEntry, file: 'cli.cjs', plugins: [earlyTableInEntry, catalogAsTable] },
+  { entry: join(compiled, 'workers', 'bundled-worker.js'), file: 'worker.cjs', plugins: [catalogAsTable] },
+  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [yargsShimForBundle, earlyModulesShared, vendorOnFirstUse, catalogAsTable] },
+  { entry: join(compiled, 'workers', 'serve.js'), file: 'worker-code.cjs', plugins: [vendorOnFirstUse, catalogAsTable] },
   ...vendorApart.map((name) => ({ entry: createRequire(join(root, 'package.json')).resolve(name), file: vendorFile(name), plugins: [] })),
 ];
 await mkdir(join(outdir, 'vendor'), { recursive: true });
@@ -141,6 +165,7 @@ function asciiOnly(text, file) {
     })
     .join('\n');
 }
+await writeFile(join(outdir, 'messages.json'), JSON.stringify(catalog));
 // The rubric table is read from beside the code that reads it (rubric/precompiled.ts).
 await copyFile(join(compiled, 'rubric', 'precompiled.json'), join(outdir, 'precompiled.json'));
 await cp(join(dirname(createRequire(import.meta.url).resolve('yargs/package.json')), 'locales'), join(outdir, 'yargs-locales'), { recursive: true });

@@ -108,6 +108,14 @@ describe("the bundled CLI's code", () => {
   // esbuild names each module it bundles in a comment line of its own: "// dist/harness/workers/spare-slot.js".
   const modulesIn = (file: string) => new Set(readFileSync(join(bundle, file), 'utf8').match(/^\/\/ dist\/harness\/\S+\.js$/gm));
 
+  it("reads the catalog's sentences from a table beside it, and holds none of them", async () => {
+    const { catalog } = await import('../harness/messages/catalog.js');
+    expect(JSON.parse(readFileSync(join(bundle, 'messages.json'), 'utf8'))).toEqual(catalog);
+    for (const file of ['cli.cjs', 'cli-code.cjs', 'worker.cjs', 'worker-code.cjs']) {
+      expect(readFileSync(join(bundle, file), 'utf8')).not.toContain(JSON.stringify(catalog['entry.missing'].en));
+    }
+  });
+
   it('holds no copy of a module its entry loaded, and takes the spare slot from the entry', () => {
     const entryModules = modulesIn('cli.cjs');
     expect(entryModules).toContain('// dist/harness/workers/spare-slot.js');

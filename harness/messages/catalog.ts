@@ -451,3 +451,9 @@ export const catalog = {
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageKey = keyof typeof catalog;
+
+// One sentence in both languages. The bundled grader reads them from a table made of this catalog at build time, on
+// first use (scripts/bundle.mjs): evaluating the object above costs ~1.5 ms at each start, parsing the table ~0.4.
+export function sentence(key: MessageKey): { readonly fr: string; readonly en: string } {
+  return catalog[key];
+}

@@ -1,5 +1,5 @@
 import type { Lang } from '../rubric/schema.js';
-import { catalog, type MessageKey } from './catalog.js';
+import { type MessageKey, sentence } from './catalog.js';
 
 // A sentence to be written later, in whichever language the output asks for.
 export interface Message {
@@ -12,7 +12,7 @@ export function message(key: MessageKey, params?: Message['params']): Message {
 }
 
 export function translate(msg: Message, lang: Lang): string {
-  return fill(catalog[msg.key][lang], msg.params ?? {}, lang);
+  return fill(sentence(msg.key)[lang], msg.params ?? {}, lang);
 }
 
 export function fill(template: string, params: Message['params'] & object, lang: Lang): string {
