@@ -135,7 +135,7 @@ try {
   note('cpu: gradeUdpServer unsandboxed, per submission (Node + children)', (cpuMs() - cpuBefore) / count);
   for (const submission of submissions.slice(0, count)) {
     const t0 = performance.now();
-    using lease = await time('step: leasePort (get-port TCP check + UDP check)', () => leasePort());
+    using lease = await time('step: leasePort (TCP listen check + UDP check)', () => leasePort());
     await using workspace = await time('step: createWorkspace (mkdtemp + copy)', () => createWorkspace(submission));
     const plain = launchSpec(rubric.launch, 'simpleUDPServeur.py', workspace, new Map([[rubric.program.port, lease.port]]), tools)!;
     const spec = await confinement.confine(plain, workspace);

@@ -2,7 +2,6 @@ import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheFile, readCacheBytes, writeCacheVersion } from './cache-files.js';
 
@@ -69,6 +68,11 @@ export function loadWithCodeCache<Exports>(file: string, shared: Readonly<Record
 // loaded, it costs nothing there. Each flag set so, with the same flag at V8's default (`byDefault`), which a
 // cache written afterwards is written under (keep()).
 const runTimeFlags = new Map<string, string>();
+
+// node:v8 costs a start ~0.3 ms to load: only a run that sets a flag or writes a cache loads it.
+function setFlagsFromString(flags: string): void {
+  (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
+}
 
 export function setV8FlagAtRunTime(flag: string, byDefault: string): void {
   if (runTimeFlags.has(flag)) return;

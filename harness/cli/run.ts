@@ -29,7 +29,8 @@ export async function gradeOnce(settings: CliSettings, signal: AbortSignal): Pro
         warnedUnsandboxed = true;
         process.stderr.write(`${unsandboxedWarning(event.sandbox.reason, settings.lang)}\n`);
       }
-      if (event.kind === 'graded') holdYoungGeneration();
+      // While more results are to come: a run of one submission ends before its memory could grow.
+      if (event.kind === 'graded' && event.done < event.total) holdYoungGeneration();
       progress.update(event);
     },
   });
