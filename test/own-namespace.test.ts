@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,18 @@ describe.skipIf(!sandboxAvailable || !asRoot)('./grade as root, sandboxed', () =
       expect(seenBy(report).uids).toEqual(['0', '0']);
       expect(report).toMatch(new RegExp(`^process: ${process.pid} `, 'm'));
     }
+  });
+
+  it('leaves no folder behind when a lone submission is stopped by bad input', async () => {
+    const run = scratchRun();
+    const correct = join(fixtures, 'udp-server', 'correct');
+    // A first run makes the interpreter known: the next one starts slot 0's launcher, and its folder, at its entry.
+    const graded = await execa(script, [correct, '--out', run.out], { env: run.env, reject: false });
+    expect(graded.exitCode).toBe(0);
+    const bad = await execa(script, [correct, '--out', run.out, '--rubric', 'no-such-rubric'], { env: run.env, reject: false });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^grade: /);
+    expect(readdirSync(run.workspaces)).toEqual([]);
   });
 
   it('keeps the grader exit code, and a lone hostile submission contained', async () => {

@@ -6,6 +6,7 @@ import { killTree } from './signal-process.js';
 const liveGroups = new Set<number>();
 
 export function trackGroup(pid: number): void {
+  killTrackedOnExit();
   liveGroups.add(pid);
 }
 
@@ -37,7 +38,9 @@ export function killTrackedOnExit(): void {
 
 const liveFolders = new Set<string>();
 
+// Tracked, a folder goes when this process exits, even before anything was started in it (a run ended by bad input).
 export function trackFolder(path: string): void {
+  killTrackedOnExit();
   liveFolders.add(path);
 }
 
