@@ -138,7 +138,7 @@ const vendorOnFirstUse = {
 };
 
 // The two entries, small, that load the rest of their code with V8's code cache (harness/code-cache.ts); then
-// that code, one file each.
+// that code, one file each; then the libraries apart, which that code requires on first use.
 const bundles = [
   { entry: cliEntry, file: 'cli.cjs', plugins: [earlyTableInEntry, catalogAsTable] },
   { entry: join(compiled, 'workers', 'bundled-worker.js'), file: 'worker.cjs', plugins: [catalogAsTable] },

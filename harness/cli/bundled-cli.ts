@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-import '../workers/prefetch.js'; // First: a sandbox slot boots (bwrap, a second Node), where one may be used.
-import '../sandbox/plain-launcher-prefetch.js'; // Else the launcher of an unsandboxed run's programs starts.
-import '../python/prefetch.js'; // Then Python's choice starts, while the rest of the code loads.
+import './ahead-of-need.js';
 import { fileURLToPath } from 'node:url';
 import { loadWithCodeCache } from '../code-cache.js';
 import { earlyModules } from './early-modules.js';

@@ -1,8 +1,4 @@
-// First, the work started ahead of need, in this order: a sandbox slot boots (bwrap, a second Node) where one
-// may be used, or an unsandboxed run's launcher starts; then Python's choice starts; all while yargs and the grader load.
-import '../workers/prefetch.js';
-import '../sandbox/plain-launcher-prefetch.js';
-import '../python/prefetch.js';
+import './ahead-of-need.js';
 import { HarnessFault } from '../harness-fault.js';
 import { printError } from './fail.js';
 

@@ -23,11 +23,11 @@ export function killAllStudentProcesses(): void {
   for (const pid of liveGroups) killTree(pid, 'SIGKILL');
 }
 
-// Whatever still runs when this process exits goes with it, graded from the CLI or not; then the folders
-// made for it (a spare slot nobody took, a run stopped by bad input).
+// Whatever is tracked when this process exits goes with it, graded from the CLI or not: the processes, then the
+// folders made for them (a spare slot nobody took, a run stopped by bad input). Installed by the first tracking.
 let exitHookInstalled = false;
 
-export function killTrackedOnExit(): void {
+function killTrackedOnExit(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
@@ -38,7 +38,6 @@ export function killTrackedOnExit(): void {
 
 const liveFolders = new Set<string>();
 
-// Tracked, a folder goes when this process exits, even before anything was started in it (a run ended by bad input).
 export function trackFolder(path: string): void {
   killTrackedOnExit();
   liveFolders.add(path);

@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
 import type { ProgramLauncher } from '../sandbox/launcher.js';
 import { CapturedOutput } from './captured-output.js';
-import { isTracked, killTrackedOnExit, trackGroup, untrackGroup } from './cleanup-registry.js';
+import { isTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { hasEnded } from './proc-pids.js';
@@ -79,7 +79,6 @@ async function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boo
   const wrappers = confinement.kind === 'pid-namespace' ? 2 : 0;
   // Unconfined, where the pid counter stood: the marker scan at the end then reads only newer pids.
   const counters = confinement.kind === 'plain' ? pidCounters() : undefined;
-  killTrackedOnExit();
   const env = { ...spec.env, [markerVariable]: marker, ...(held ? { [holdVariable]: String(holdDescriptor) } : {}) };
   const request = { argv: spec.argv, cwd: spec.cwd, env, held };
   const launcher = confinement.kind === 'pid-namespace' ? undefined : confinement.launcher;

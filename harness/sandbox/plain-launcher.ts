@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killTrackedOnExit, removeTrackedFolder, trackFolder } from '../launch/cleanup-registry.js';
+import { removeTrackedFolder, trackFolder } from '../launch/cleanup-registry.js';
 import { startedAhead } from '../started-ahead.js';
 import { type Launcher, openLauncher } from './launcher.js';
 
@@ -24,7 +24,6 @@ export function takePlainLauncher(python: string): PlainLauncher {
 }
 
 function openPlainLauncher(python: string): PlainLauncher {
-  killTrackedOnExit();
   const folder = mkdtempSync(join(tmpdir(), 'grade-launcher-'));
   trackFolder(folder);
   const launcher = openLauncher([], python, undefined, join(folder, 'socket'));

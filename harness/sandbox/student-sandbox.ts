@@ -22,7 +22,7 @@ export interface StudentSandbox {
 const pinnedHosts = join(packageRoot, 'harness', 'sandbox', 'hosts');
 
 // The folders to hide: the class folders given on the command line (a file's folder), the output folder.
-export function hiddenPathsOf(paths: readonly string[], outDir: string): string[] {
+function hiddenPathsOf(paths: readonly string[], outDir: string): string[] {
   const hidden = [...paths.map((path) => resolve(path)), resolve(outDir)].map((path) =>
     statSync(path, { throwIfNoEntry: false })?.isDirectory() ? path : dirname(path),
   );
@@ -31,7 +31,7 @@ export function hiddenPathsOf(paths: readonly string[], outDir: string): string[
 
 // A uid per slot (numbered from 0 across a run), far from real accounts: RLIMIT_NPROC counts processes per uid
 // across the machine.
-export function slotUid(slot: number): number {
+function slotUid(slot: number): number {
   return 0x7fff0000 + slot;
 }
 

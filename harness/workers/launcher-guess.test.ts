@@ -5,7 +5,7 @@ import { toolchain } from '../launch/command.js';
 import { resolvePython } from '../python/resolve.js';
 import { loadRubric } from '../rubric/load.js';
 import { probeSandbox } from '../sandbox/probe.js';
-import { hiddenPathsOf, neededPaths, slotUid } from '../sandbox/student-sandbox.js';
+import { mountPlan } from '../sandbox/student-sandbox.js';
 import { guessSlotLauncher } from './launcher-guess.js';
 import { spawnSlotProcess } from './slot-process.js';
 
@@ -34,7 +34,7 @@ describe('a slot booted ahead of need', () => {
       const slot = spawnSlotProcess(support.bwrap, guessSlotLauncher(support.bwrap, guessedPaths, out, python));
       try {
         expect(await slot.booted).toEqual({ ok: true });
-        const sandbox = { support, limits: rubric.limits, hiddenPaths: hiddenPathsOf([correct], out), neededPaths: neededPaths(python.prefixes), uid: slotUid(0) };
+        const sandbox = { support, limits: rubric.limits, ...mountPlan([correct], out, python.prefixes, 0) };
         expect(await slot.ask({ kind: 'setup', setup: { rubric, tools: toolchain(python), sandbox }, workspaces: slot.workspaces })).toEqual({ kind: 'ready' });
         const answer = await slot.ask({ kind: 'grade', submission: { id: 'correct', dir: correct } });
         expect(answer?.kind === 'result' && answer.result.score).toBe(rubric.checks.reduce((sum, check) => sum + check.points, 0));

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { killTrackedOnExit, removeTrackedFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { removeTrackedFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
 import { childrenOf, waitUntilEnded } from '../launch/proc-pids.js';
 import { signalProcess } from '../launch/signal-process.js';
 import { tsxLoaderUrl } from '../paths.js';
@@ -41,7 +41,6 @@ const namespaces = ['--dev-bind', '/', '/', '--unshare-net', '--unshare-pid', '-
 
 // `launcher`: the launcher its setup will most likely ask for, which the worker then starts at its boot.
 export function spawnSlotProcess(bwrap: string, launcher?: SlotLauncherGuess): SlotProcess {
-  killTrackedOnExit();
   const workspaces = makeSlotFolder();
   const env = launcher ? { ...workerEnvironment(), [guessedLauncherVariable]: JSON.stringify(launcher(workspaces)) } : workerEnvironment();
   // node:child_process, not execa: its import alone cost 55-65 ms on the path of a sandboxed run.
