@@ -25,6 +25,7 @@ import { harnessFingerprint } from './classroom/harness-version.js';
 import { openResultCache } from './classroom/result-cache.js';
 import { inShard } from './classroom/shard.js';
 import { scoreChecks } from './scoring/score.js';
+import { now } from './clock.js';
 
 // The outcome of one grading run: what every report is rendered from.
 export interface GradeRun {
@@ -49,7 +50,7 @@ export function grade(options: GradeOptions): Promise<GradeRun> {
 
 async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<GradeRun> {
   const startedAt = new Date();
-  const started = performance.now();
+  const started = now();
   // Child processes (Python, a bwrap trial) run while the rubric and the folders are read; awaited in order.
   const pending = [attempt.python, detectSandbox(options.sandbox)] as const;
   for (const promise of pending) promise.catch(() => undefined);
@@ -122,7 +123,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
     sandbox: support,
     submissions: results,
     startedAt,
-    durationMs: performance.now() - started,
+    durationMs: now() - started,
     interrupted: options.signal?.aborted ?? false,
   };
 }

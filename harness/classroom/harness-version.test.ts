@@ -24,6 +24,8 @@ describe('the harness fingerprint', () => {
     expect(await fingerprint()).toBe(first);
 
     writeFileSync(join(dir, 'package', 'harness', 'probes', 'udp.test.ts'), 'test');
+    mkdirSync(join(dir, 'package', 'harness', 'probes', '__pycache__'));
+    writeFileSync(join(dir, 'package', 'harness', 'probes', '__pycache__', 'hook.cpython-311.pyc'), 'bytecode');
     expect(await fingerprint()).toBe(first);
 
     // Same size, other content: a new state all the same (its modification time), so hashed again. The time

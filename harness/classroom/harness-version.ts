@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFile, readCacheFile, writeCacheFile } from '../cache-files.js';
 import { packageRoot } from '../paths.js';
+import { sha256 } from '../sha256.js';
 
 // What "the same harness" means for the cache: its version and every file of the code that runs, hooks
 // included. A changed probe or message invalidates every cached result, as it should. Once per process.
@@ -25,7 +25,7 @@ function runningCode(): string {
 }
 
 interface CachedFingerprint {
-  // The state (size, times, inode) of every file hashed: while it is the same, so are their contents.
+  // The state (size, times, inode) of every file hashed, as text: while it is the same, so are their contents.
   readonly files: string;
   readonly fingerprint: string;
 }
@@ -41,7 +41,7 @@ export async function fingerprintOf(root: string, folders: readonly string[], ca
   if (states !== undefined && cached?.files === states && typeof cached.fingerprint === 'string') return cached.fingerprint;
   // Read all at once: one after the other, ~190 files kept a one-submission run waiting ~40 ms at its end.
   const [manifest, ...contents] = await Promise.all(paths.map((path) => readFile(path)));
-  const hash = createHash('sha256').update(manifest!);
+  const hash = sha256().update(manifest!);
   files.forEach((file, index) => hash.update(`${file}\0`).update(contents[index]!));
   const computed = hash.digest('hex');
   // Files that changed while they were read may not be what was hashed: no cache for this answer.
@@ -49,23 +49,25 @@ export async function fingerprintOf(root: string, folders: readonly string[], ca
   return computed;
 }
 
-// undefined when a file could not be read: no cache then.
+// undefined when a file could not be read: no cache then. Compared as it is (~5 KB for the bundle), not hashed.
 function fileStates(paths: readonly string[]): string | undefined {
   try {
     const states = paths.map((path) => {
       const { size, mtimeMs, ctimeMs, ino } = statSync(path);
       return `${path}\0${size}\0${mtimeMs}\0${ctimeMs}\0${ino}`;
     });
-    return createHash('sha256').update(states.join('\n')).digest('hex');
+    return states.join('\n');
   } catch {
     return undefined;
   }
 }
 
-// Python's bytecode caches are not code: they come and go with the interpreters that ran the hooks.
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => [...entry.parentPath.slice(dir.length + 1).split(sep), entry.name].filter(Boolean).join('/'))
-    .filter((file) => !file.split('/').includes('__pycache__'));
+// Python's bytecode caches are not code: they come and go with the interpreters that ran the hooks. One folder at a
+// time: readdirSync's `recursive` joins and normalizes every path (~1 ms more for the bundle's 40 files).
+function listFiles(dir: string, under = ''): string[] {
+  return readdirSync(under ? join(dir, under) : dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === '__pycache__') return [];
+    const file = under ? `${under}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(dir, file) : entry.isFile() ? [file] : [];
+  });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import { now } from '../clock.js';
 
 // Syscalls in which a server waits for its next request: recvfrom, recvmsg, accept, accept4, poll, ppoll,
 // select, pselect6, epoll_wait, epoll_pwait, epoll_pwait2, futex (a thread waiting on another).
@@ -22,8 +23,8 @@ function isWaiting(pid: number): boolean {
 // at a terminal: its traceback then always shows the same line. Gives up at the deadline.
 export async function waitUntilIdle(pids: () => readonly number[], deadlineMs: number): Promise<void> {
   if (waitingSyscalls.size === 0) return; // An architecture we have no table for: Ctrl+C at once, as before.
-  const started = performance.now();
-  while (performance.now() - started < deadlineMs) {
+  const started = now();
+  while (now() - started < deadlineMs) {
     if (pids().every(isWaiting)) return;
     await delay(1);
   }

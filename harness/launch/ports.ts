@@ -1,5 +1,6 @@
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
+import { literalAddress } from './literal-address.js';
 import { tcpSocketStates } from './tcp-port-states.js';
 
 // Ports handed to runs that are still going; released when their grading ends.
@@ -82,15 +83,11 @@ function tcpPortIsFree(port: number): Promise<boolean> {
 // first IPv6 check: ~5 ms in each process, on the way to the first launch).
 export function udpPortIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createSocket({ type: 'udp6', ipv6Only: false, lookup: literalIpv6 });
+    const socket = createSocket({ type: 'udp6', ipv6Only: false, lookup: literalAddress });
     socket.once('error', () => {
       socket.close();
       resolve(false);
     });
     socket.bind(port, '::', () => socket.close(() => resolve(true)));
   });
-}
-
-function literalIpv6(address: string, _options: unknown, callback: (error: null, address: string, family: number) => void): void {
-  callback(null, address, 6);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import { now } from '../clock.js';
 
 // Every process this pid namespace shows in /proc (threads are not listed); none where there is no /proc (macOS).
 export function processIds(): number[] {
@@ -47,6 +48,6 @@ const endPollMs = 2;
 
 // Resolves once the process has ended, or at the deadline. Polled: Node has no event for a process that is not its child.
 export async function waitUntilEnded(pid: number, deadlineMs: number): Promise<void> {
-  const started = performance.now();
-  while (!hasEnded(pid) && performance.now() - started < deadlineMs) await delay(endPollMs);
+  const started = now();
+  while (!hasEnded(pid) && now() - started < deadlineMs) await delay(endPollMs);
 }

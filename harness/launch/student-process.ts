@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import pTimeout from 'p-timeout';
@@ -8,7 +7,7 @@ import { isTracked, trackGroup, untrackGroup } from './cleanup-registry.js';
 import { processTreeByDepth } from './proc-sockets.js';
 import { pidCounters, type PidWindow } from './pid-window.js';
 import { hasEnded } from './proc-pids.js';
-import { killMarkedProcesses, markerVariable } from './run-marker.js';
+import { killMarkedProcesses, markerVariable, newMarker } from './run-marker.js';
 import { endProcessesOfUid, forgetLaunchOfUid, noteLaunchOfUid, otherLaunchesOfUid } from './uid-processes.js';
 import { type Hold, holdChannel, holdDescriptor, holdVariable } from './hold.js';
 import { killTree, signalName, signalProcess } from './signal-process.js';
@@ -73,7 +72,7 @@ export function startHeldProcess(spec: LaunchSpec, stop?: AbortSignal): Promise<
 function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: false): Promise<StudentProcess>;
 function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: true): Promise<HeldProcess>;
 async function launch(spec: LaunchSpec, stop: AbortSignal | undefined, held: boolean): Promise<StudentProcess | HeldProcess> {
-  const marker = randomUUID();
+  const marker = newMarker();
   const { confinement } = spec;
   // The program's depth in the tree the harness started.
   const wrappers = confinement.kind === 'pid-namespace' ? 2 : 0;

@@ -3,6 +3,7 @@ import { processIds } from './proc-pids.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTree } from './proc-sockets.js';
 import { signalProcess } from './signal-process.js';
+import { now } from '../clock.js';
 
 // The processes running as one uid, from /proc (each status file's real uid). A slot sees only its own pid
 // namespace: a handful of entries.
@@ -30,10 +31,10 @@ const pollMs = 2;
 // (a restart, the slot's next submission) could not even start. Ends when none is left, or at the deadline.
 // `others`: processes of other live launches of that uid (a held restart), which are left alone.
 export async function endProcessesOfUid(uid: number, deadlineMs: number, others?: () => ReadonlySet<number>): Promise<void> {
-  const started = performance.now();
+  const started = now();
   for (;;) {
     const left = processesOfUid(uid, others?.());
-    if (left.length === 0 || performance.now() - started >= deadlineMs) return;
+    if (left.length === 0 || now() - started >= deadlineMs) return;
     for (const pid of left) signalProcess(pid, 'SIGKILL');
     await delay(pollMs);
   }

@@ -4,6 +4,7 @@ import { lsofBoundSockets } from './lsof-sockets.js';
 import { type BoundSocket, type SocketTable, boundSockets } from './proc-sockets.js';
 import { waitAtMost } from './wait-at-most.js';
 import type { ExitStatus, StudentProcess } from './student-process.js';
+import { now } from '../clock.js';
 
 export type BindWait =
   | { readonly kind: 'bound'; readonly sockets: readonly BoundSocket[]; readonly afterMs: number }
@@ -36,25 +37,25 @@ const tablesOf = { udp: ['udp', 'udp6'], tcp: ['tcp', 'tcp6'] } as const satisfi
 // Ends on the first bound socket, on the process's exit, or at the deadline, whichever comes first.
 // `bindHint`: a file whose changes may mean a bind; /proc stays the only judge of what is bound.
 export async function waitForBind(program: StudentProcess, protocol: 'udp' | 'tcp', deadlineMs: number, bindHint?: string): Promise<BindWait> {
-  const started = performance.now();
+  const started = now();
   const wanted = tablesOf[protocol];
   const readBoundSockets = socketReader();
   using hint = readBoundSockets === lsofBoundSockets || bindHint === undefined ? undefined : watchFileChanges(bindHint);
   const intervalMs = readBoundSockets === lsofBoundSockets ? lsofPollIntervalMs : hint ? hintedPollIntervalMs : pollIntervalMs;
   for (;;) {
-    const readAt = performance.now();
+    const readAt = now();
     const sockets = (await readBoundSockets(program.pid, wanted)).filter((socket) => socket.state === (protocol === 'udp' ? udpUnconnected : tcpListen));
-    if (sockets.length > 0) return { kind: 'bound', sockets, afterMs: performance.now() - started };
+    if (sockets.length > 0) return { kind: 'bound', sockets, afterMs: now() - started };
     const status = program.exitStatus();
     if (status) return { kind: 'exited', status };
-    if (performance.now() - started >= deadlineMs) {
+    if (now() - started >= deadlineMs) {
       const other = protocol === 'udp' ? tablesOf.tcp : tablesOf.udp;
       return { kind: 'timeout', otherSockets: await readBoundSockets(program.pid, other) };
     }
-    const untilDeadline = deadlineMs - (performance.now() - started);
+    const untilDeadline = deadlineMs - (now() - started);
     await waitAtMost(Math.min(intervalMs, untilDeadline), program.exited, ...(hint ? [hint.next()] : []));
     // A program that writes the hint file in a loop cannot make /proc reads more frequent than plain polling.
-    const sinceRead = performance.now() - readAt;
+    const sinceRead = now() - readAt;
     if (sinceRead < pollIntervalMs) await waitAtMost(pollIntervalMs - sinceRead, program.exited);
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, type Socket } from 'node:net';
+import { now } from '../clock.js';
 
 // The grader playing a TCP server for a student's client: it accepts every connection and records what
 // arrives. Answering, it does what the lab's server does: on the first bytes of a connection (its
@@ -14,7 +15,7 @@ export interface AcceptedConnection {
 
 export interface TcpListener extends AsyncDisposable {
   readonly connections: readonly AcceptedConnection[];
-  // Resolves with performance.now() when the first bytes arrive on any connection (answered by then).
+  // Resolves with now() when the first bytes arrive on any connection (answered by then).
   readonly firstData: Promise<number>;
   // The same moment, or undefined while nothing has arrived.
   firstDataAt(): number | undefined;
@@ -43,7 +44,7 @@ export async function listenTcp(address: string, port: number, answer?: Buffer):
       chunks.push(chunk);
       if (first && answer) socket.end(answer);
       if (first && firstAt === undefined) {
-        firstAt = performance.now();
+        firstAt = now();
         dataArrived(firstAt);
       }
     });

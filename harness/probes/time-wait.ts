@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
 import { hasTimeWait } from '../launch/tcp-port-states.js';
 import type { LoopbackTarget } from './loopback.js';
+import { now } from '../clock.js';
 
 // A TCP port stays in TIME_WAIT for 60 s after a connection on it is closed first by the side bound to it
 // (the server's active close). A server restarted meanwhile binds only if its socket sets SO_REUSEADDR and
@@ -53,10 +54,10 @@ function listening(server: Server, target: LoopbackTarget): Promise<boolean> {
 // The kernel moves the server's side to TIME_WAIT when the client's FIN arrives, which the client's close
 // may precede by a moment: poll /proc until it shows (undefined where /proc is missing).
 async function timeWaitShows(port: number, deadlineMs: number): Promise<boolean | undefined> {
-  const started = performance.now();
+  const started = now();
   for (;;) {
     const shows = hasTimeWait(port);
-    if (shows !== false || performance.now() - started > deadlineMs) return shows;
+    if (shows !== false || now() - started > deadlineMs) return shows;
     await delay(1);
   }
 }

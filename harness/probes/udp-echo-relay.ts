@@ -1,4 +1,5 @@
 import { bindServerSocket } from './udp-server-socket.js';
+import { now } from '../clock.js';
 
 // What the relay does with the n-th datagram it receives (0-based, in arrival order).
 export type EchoFate =
@@ -11,7 +12,7 @@ export type EchoFate =
 
 export interface RelayedDatagram {
   readonly payload: Buffer;
-  // performance.now() when it arrived.
+  // now() when it arrived.
   readonly at: number;
 }
 
@@ -37,23 +38,23 @@ export async function startEchoRelay(address: string, port: number, fateOf: (ind
   const after = (due: number, action: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      const leftMs = due - performance.now();
+      const leftMs = due - now();
       if (leftMs > 0) after(due, action);
       else action();
-    }, Math.max(0, Math.ceil(due - performance.now())));
+    }, Math.max(0, Math.ceil(due - now())));
     timers.add(timer);
   };
 
   socket.on('message', (payload, sender) => {
     const index = datagrams.length;
-    datagrams.push({ payload, at: performance.now() });
+    datagrams.push({ payload, at: now() });
     const echo = () => socket.send(payload, sender.port, sender.address);
     // A held echo goes out first, so the client finds it before the echo of the ping it has just sent.
     held?.();
     held = undefined;
     const fate = fateOf(index);
     if (fate.kind === 'late') held = echo;
-    if (fate.kind === 'echo') after(performance.now() + fate.delayMs, echo);
+    if (fate.kind === 'echo') after(now() + fate.delayMs, echo);
     for (const waiter of waiters.filter((w) => datagrams.length > w.count)) {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve();

@@ -1,11 +1,12 @@
 import { bindServerSocket } from './udp-server-socket.js';
+import { now } from '../clock.js';
 
 // A datagram as the grader's own server received it.
 export interface ReceivedDatagram {
   readonly payload: Buffer;
   readonly fromAddress: string;
   readonly fromPort: number;
-  // performance.now() when it arrived.
+  // now() when it arrived.
   readonly at: number;
 }
 
@@ -23,7 +24,7 @@ export async function listenUdp(address: string, port: number, answer?: Buffer):
   let arrived: (datagram: ReceivedDatagram) => void = () => undefined;
   const first = new Promise<ReceivedDatagram>((resolve) => (arrived = resolve));
   socket.on('message', (payload, sender) => {
-    const datagram = { payload, fromAddress: sender.address, fromPort: sender.port, at: performance.now() };
+    const datagram = { payload, fromAddress: sender.address, fromPort: sender.port, at: now() };
     datagrams.push(datagram);
     if (answer) socket.send(answer, sender.port, sender.address);
     arrived(datagram);

@@ -1,6 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pTimeout from 'p-timeout';
+import { literalAddress } from '../launch/literal-address.js';
 import type { BoundSocket } from '../launch/proc-sockets.js';
 import type { LoopbackTarget as UdpTarget } from './loopback.js';
 
@@ -68,7 +69,7 @@ export async function exchangeDatagrams(
 // The probe socket is closed at once; no probe traffic may be in flight meanwhile, or the probe could steal it.
 export function reuseAddrProbe(server: BoundSocket): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createSocket({ type: server.family === 6 ? 'udp6' : 'udp4', reuseAddr: true });
+    const socket = createSocket({ type: server.family === 6 ? 'udp6' : 'udp4', reuseAddr: true, lookup: literalAddress });
     socket.once('error', () => {
       socket.close();
       resolve(false);
@@ -79,7 +80,7 @@ export function reuseAddrProbe(server: BoundSocket): Promise<boolean> {
 
 function openClient(family: 4 | 6): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = createSocket(family === 6 ? 'udp6' : 'udp4');
+    const socket = createSocket({ type: family === 6 ? 'udp6' : 'udp4', lookup: literalAddress });
     socket.once('error', reject);
     socket.bind(0, family === 6 ? '::1' : '127.0.0.1', () => {
       // Later errors (an ICMP port-unreachable) only mean no reply will come; the deadline covers that.

@@ -1,20 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rubric, RubricFile } from './schema.js';
 
-// The rubrics of rubrics/, parsed and validated by `npm run build` (./precompile.ts) and keyed by the
-// SHA-256 of their text: a rubric whose text is byte for byte one of them loads without yaml or zod.
+// The rubrics of rubrics/, parsed and validated by `npm run build` (./precompile.ts) and keyed by their text
+// (a hash would load node:crypto, ~2.5 ms of the start): a rubric whose text is one of them loads without yaml or zod.
 // Running from the TypeScript sources there is no table, and every rubric is parsed. The bundled CLI
 // (dist/bundle/) has its own copy beside its code.
 export const precompiledFile = fileURLToPath(new URL('./precompiled.json', import.meta.url));
 
 export type PrecompiledTable = Record<string, RubricFile>;
-
-export function sourceHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
 
 // Each table is read once per process: loading every rubric (automatic choice) asks it seven times.
 const tables = new Map<string, Promise<PrecompiledTable | undefined>>();
@@ -33,7 +28,7 @@ function readTable(tableFile: string): Promise<PrecompiledTable | undefined> {
 
 export async function precompiledRubric(source: string, file: string, tableFile = precompiledFile): Promise<Rubric | undefined> {
   const table = await readTable(tableFile);
-  const data = table?.[sourceHash(source)];
+  const data = table && Object.hasOwn(table, source) ? table[source] : undefined;
   // The id and source come from the file as given, exactly as parseRubric sets them.
   return data ? { ...data, id: basename(file, extname(file)), source: file } : undefined;
 }

@@ -3,12 +3,13 @@ import pTimeout from 'p-timeout';
 import type { StudentProcess } from '../../launch/student-process.js';
 import type { ClientEnd } from './client-observations.js';
 import { deathOf } from './launch.js';
+import { now } from '../../clock.js';
 
 // What the grader's server (UDP or TCP) tells a client's run: when the client's first message arrived.
 export interface FirstArrival {
   // Settles when the first message has arrived (and been answered, when the server answers).
   readonly arrived: Promise<unknown>;
-  // performance.now() at that moment; undefined while nothing has arrived.
+  // now() at that moment; undefined while nothing has arrived.
   arrivedAt(): number | undefined;
 }
 
@@ -28,7 +29,7 @@ export async function watchClient(
   if (started === 'exited') await nextTurn();
   const arrivedAt = first.arrivedAt();
   if (arrivedAt === undefined) return client.exitStatus() ? exitedEnd(client, entryName) : killedEnd(client, deadlines.startupMs);
-  const remainingMs = Math.max(0, deadlines.endMs - (performance.now() - arrivedAt));
+  const remainingMs = Math.max(0, deadlines.endMs - (now() - arrivedAt));
   // The deadline is the program's own exit; reading its last output is not its time.
   const finished = await pTimeout(client.processGone.then(() => true), { milliseconds: remainingMs, fallback: () => false });
   if (!finished) return killedEnd(client, deadlines.endMs);

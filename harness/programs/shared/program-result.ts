@@ -10,6 +10,7 @@ import type { ProgramKind } from '../configs.js';
 import type { ScenarioContext } from './context.js';
 import type { ProgramObservations } from './observations.js';
 import { type RubricFor, rubricFor } from './rubric.js';
+import { now } from '../../clock.js';
 
 // What any kind's observations give its result beyond the checks: the program's output (and a restarted run's).
 // A client run twice (against an answering and a silent server) shows the first; the second is in its check's message.
@@ -22,11 +23,11 @@ export function programGrader<K extends ProgramKind, O extends WithOutput, Id ex
   checks: Readonly<Record<Id, (observed: O, rubric: RubricFor<K>) => CheckOutcome>>,
 ): (submission: Submission, context: ScenarioContext) => Promise<SubmissionResult> {
   return async (submission, context) => {
-    const started = performance.now();
+    const started = now();
     const rubric = rubricFor(context.rubric, kind);
     const observed = await observe(submission, context);
     const judge = (id: string) => (Object.hasOwn(checks, id) ? checks[id as Id](observed, rubric) : undefined);
-    return programResult(submission, rubric, observed, judge, performance.now() - started);
+    return programResult(submission, rubric, observed, judge, now() - started);
   };
 }
 

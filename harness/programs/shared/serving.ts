@@ -10,6 +10,7 @@ import { exchangeDatagrams, loopbackTarget, type UdpTarget } from '../../probes/
 import { deathOf } from './launch.js';
 import { acceptedAddresses } from './server-verdicts.js';
 import type { InterruptObservation, StartObservation, TrafficObservation } from './serving-observations.js';
+import { now } from '../../clock.js';
 
 // The steps every server's scenario takes: wait for its socket, exchange datagrams (UDP), Ctrl+C.
 
@@ -49,12 +50,12 @@ export async function observeStart(server: StudentProcess, run: ServingRun): Pro
 async function requestedBind(run: ServingRun, socket: BoundSocket): Promise<RequestedBind | undefined> {
   const needed =
     socket.port !== run.mappedPort || (run.bindAddresses !== undefined && !acceptedAddresses(run.bindAddresses).includes(socket.address));
-  const started = performance.now();
+  const started = now();
   // Watched before the first read: a line written in between still wakes the wait.
   using written = needed ? watchFileChanges(run.workspace.bindLog) : undefined;
   for (;;) {
     const found = (await readBindLog(run.workspace.bindLog)).findLast((bind) => bind.actual === socket.port);
-    const leftMs = bindLogDeadlineMs - (performance.now() - started);
+    const leftMs = bindLogDeadlineMs - (now() - started);
     if (found || !needed || leftMs <= 0) return found;
     await waitAtMost(Math.min(written ? unwatchedReadMs : 2, leftMs), ...(written ? [written.next()] : []));
   }
@@ -109,13 +110,13 @@ export async function interruptServer(
   if (server.exitStatus()) return { kind: 'already-dead', death: deathOf(server, entryName) };
   await waitUntilIdle(() => server.programPids(), idleDeadlineMs);
   onInterrupt?.();
-  const sentAt = performance.now();
+  const sentAt = now();
   server.interrupt();
   try {
     // The grace ends with the program's own exit; reading what it printed last is not its time.
     await pTimeout(server.processGone, { milliseconds: graceMs });
     const status = await server.exited;
-    return { kind: 'stopped', status, afterMs: performance.now() - sentAt };
+    return { kind: 'stopped', status, afterMs: now() - sentAt };
   } catch {
     await server.kill();
     return { kind: 'ignored', graceMs };

@@ -11,6 +11,7 @@ import { prepareRun, withoutDisposal } from '../shared/prepare-run.js';
 import { type RubricFor, rubricFor } from '../shared/rubric.js';
 import type { RttClientEnd, RttClientRun, UdpRttClientObservations } from './observations.js';
 import { echoDelays, lateEchoRunPlan, lostPings, measuredRunPlan, type RelayPlan } from './relay-plan.js';
+import { now } from '../../clock.js';
 
 // What every run of one submission needs to know.
 interface RunContext {
@@ -89,7 +90,7 @@ async function followClient(
   const { stallMs } = run.rubric.program;
   const deadlineAt = relay.datagrams[0]!.at + deadlineMs;
   for (;;) {
-    const leftMs = deadlineAt - performance.now();
+    const leftMs = deadlineAt - now();
     const waitMs = Math.max(0, Math.min(stallMs, leftMs));
     const next = await pTimeout(
       Promise.race([relay.arrivalAfter(relay.datagrams.length).then(() => 'ping' as const), client.exited.then(() => 'exited' as const)]),
