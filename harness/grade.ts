@@ -137,10 +137,12 @@ const waitingAfterMs = 500;
 let registry: Promise<typeof import('./programs/registry.js')> | undefined;
 const loadRegistry = () => (registry ??= import('./programs/registry.js'));
 
-// What grading in this process needs first, started ahead of it.
+// What grading in this process needs first, started ahead of it; and the harness's fingerprint, which the result cache
+// asks for later: in the grader's own namespace, this is while the sandbox detection waits for its trial.
 function prepareToGradeHere(): void {
   warmUpPorts();
   void loadRegistry();
+  harnessFingerprint().catch(() => undefined); // The cache sees the error, if any.
 }
 
 // In-process grading with the same whole-submission deadline a slot has; Ctrl+C kills the programs too.

@@ -12,15 +12,15 @@ const compiled = join(root, 'dist', 'harness');
 const outdir = join(root, 'dist', 'bundle');
 
 // Two edits to yargs's platform shim, each checked (a yargs that changed fails the build, not the CLI):
-// - it reads its translations (French help) from ../../../locales beside its own module: bundled, from a
-//   copy beside the bundle;
+// - it reads its translations (French help) from ../../../locales beside its own module: bundled (in vendor/, below),
+//   from a copy beside the bundle;
 // - cliui and string-width lay out --help only, and evaluating them costs ~30 ms (string-width's Unicode
 //   tables): they load on the first help text instead of on every start. A CommonJS module's require() of
 //   an ES module is what esbuild bundles as a lazily evaluated one.
 const yargsShim = /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/;
 const helpLayout = 'netlab:yargs-help-layout';
 const yargsShimEdits = [
-  ["resolve(__dirname, '../../../locales')", "fileURLToPath(new URL('./yargs-locales', import.meta.url))"],
+  ["resolve(__dirname, '../../../locales')", "fileURLToPath(new URL('../yargs-locales', import.meta.url))"],
   ["import cliui from 'cliui'\n", `import { cliui, stringWidth } from '${helpLayout}'\n`],
   ["import stringWidth from 'string-width';\n", ''],
 ];
@@ -119,9 +119,10 @@ const commonJs = {
 };
 // Libraries a run seldom needs, each in a file of its own beside the code (vendor/<name>.cjs), required on first
 // use: zod and yaml parse a rubric that is not one of rubrics/ as shipped (./rubric/precompiled.ts), execa runs
-// lsof where there is no /proc. Bundled in, they were 60% of the CLI's code and half the slot's: every start read
-// that text and V8 read its cache (~7 ms of a self-check's ~105).
-const vendorApart = ['zod', 'yaml', 'execa'];
+// lsof where there is no /proc, yargs parses a command line not given before (./cli/remembered-command-line.ts).
+// Bundled in, the first three were 60% of the CLI's code and half the slot's: every start read that text and V8 read
+// its cache (~7 ms of a self-check's ~105); yargs was a third of the CLI's cache (~1.5 ms).
+const vendorApart = ['zod', 'yaml', 'execa', 'yargs'];
 const vendorFile = (name) => `./vendor/${name}.cjs`;
 const vendorOnFirstUse = {
   name: 'vendor-on-first-use',
@@ -142,9 +143,9 @@ const vendorOnFirstUse = {
 const bundles = [
   { entry: cliEntry, file: 'cli.cjs', plugins: [earlyTableInEntry, catalogAsTable] },
   { entry: join(compiled, 'workers', 'bundled-worker.js'), file: 'worker.cjs', plugins: [catalogAsTable] },
-  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [yargsShimForBundle, earlyModulesShared, vendorOnFirstUse, catalogAsTable] },
+  { entry: join(compiled, 'cli', 'start.js'), file: 'cli-code.cjs', plugins: [earlyModulesShared, vendorOnFirstUse, catalogAsTable] },
   { entry: join(compiled, 'workers', 'serve.js'), file: 'worker-code.cjs', plugins: [vendorOnFirstUse, catalogAsTable] },
-  ...vendorApart.map((name) => ({ entry: createRequire(join(root, 'package.json')).resolve(name), file: vendorFile(name), plugins: [] })),
+  ...vendorApart.map((name) => ({ entry: createRequire(join(root, 'package.json')).resolve(name), file: vendorFile(name), plugins: name === 'yargs' ? [yargsShimForBundle] : [] })),
 ];
 await mkdir(join(outdir, 'vendor'), { recursive: true });
 for (const { entry, file, plugins } of bundles) {

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,7 @@ import { sandboxAvailable } from './helpers/sandbox.js';
 // a run that had none, used afterwards; a cache that does not fit is ignored and written again.
 const correct = join(import.meta.dirname, 'fixtures', 'udp-server', 'correct');
 
-async function grade(cacheDir: string, sandbox: 'on' | 'off', ...options: string[]) {
-  const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
+async function grade(cacheDir: string, sandbox: 'on' | 'off', options: string[] = [], out = mkdtempSync(join(tmpdir(), 'code-cache-out-'))) {
   const result = await execa('node', [cli, correct, '--out', out, '--sandbox', sandbox, '--lang', 'en', ...options], {
     reject: false,
     env: { NO_COLOR: '1', GRADER_CACHE_DIR: cacheDir },
@@ -71,7 +70,7 @@ describe("the CLI's code cache", () => {
 // loaded on first use (scripts/bundle.mjs), each compiled with a cache of its own.
 describe('the libraries bundled apart', () => {
   const bundle = dirname(cli);
-  const apart = ['zod', 'yaml', 'execa'];
+  const apart = ['zod', 'yaml', 'execa', 'yargs', 'yargs-parser', 'cliui'];
 
   it.each(['cli-code.cjs', 'worker-code.cjs'])('are not in %s, which requires them from vendor/', (file) => {
     const code = readFileSync(join(bundle, file), 'utf8');
@@ -79,23 +78,37 @@ describe('the libraries bundled apart', () => {
     expect(code).toContain('require("./vendor/execa.cjs")');
   });
 
+  it('leave yargs unloaded when the command line was given before', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
+    const first = await grade(cacheDir, 'off', [], out);
+    expect(first.stdout).toContain('Score: 20/20');
+    expect(first.cache('yargs')).toHaveLength(1);
+    rmSync(join(cacheDir, first.cache('yargs')[0]!));
+
+    // yargs's answer is remembered (harness/cli/remembered-command-line.ts): nothing requires it, nothing writes its cache.
+    const again = await grade(cacheDir, 'off', [], out);
+    expect(again.stdout).toContain('Score: 20/20');
+    expect(again.cache('yargs')).toEqual([]);
+  });
+
   it('load only for a rubric that is not a shipped one, and keep their compiled code', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'code-cache-'));
     const shipped = await grade(cacheDir, 'off');
     expect(shipped.stdout).toContain('Score: 20/20');
-    expect(shipped.cacheFiles.filter((name) => apart.some((library) => name.startsWith(`${library}-`)))).toEqual([]);
+    expect(shipped.cacheFiles.filter((name) => ['zod', 'yaml', 'execa'].some((library) => name.startsWith(`${library}-`)))).toEqual([]);
 
     // The shipped UDP server rubric with one more line: the same rubric, parsed and validated at run time.
     const rubric = join(mkdtempSync(join(tmpdir(), 'code-cache-rubric-')), 'udp-server-copy.yaml');
     writeFileSync(rubric, `${readFileSync(join(import.meta.dirname, '..', 'rubrics', 'udp-server.yaml'), 'utf8')}\n# a teacher's copy\n`);
-    const custom = await grade(cacheDir, 'off', '--rubric', rubric);
+    const custom = await grade(cacheDir, 'off', ['--rubric', rubric]);
     expect(custom.exitCode).toBe(0);
     expect(custom.stdout).toContain('Score: 20/20');
     expect(custom.cache('zod')).toHaveLength(1);
     expect(custom.cache('yaml')).toHaveLength(1);
     const zodCache = statSync(join(cacheDir, custom.cache('zod')[0]!));
 
-    const again = await grade(cacheDir, 'off', '--rubric', rubric);
+    const again = await grade(cacheDir, 'off', ['--rubric', rubric]);
     expect(again.stdout).toContain('Score: 20/20');
     expect(statSync(join(cacheDir, custom.cache('zod')[0]!)).mtimeMs).toBe(zodCache.mtimeMs);
   });

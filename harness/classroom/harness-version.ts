@@ -33,8 +33,15 @@ interface CachedFingerprint {
 // The package's manifest and every file of `folders` but tests; `cache` remembers the answer for files in the
 // same state.
 export async function fingerprintOf(root: string, folders: readonly string[], cache: string): Promise<string> {
-  const files = folders.flatMap((folder) => listFiles(folder).map((file) => relative(root, join(folder, file)))).filter((file) => !file.endsWith('.test.ts')).sort();
-  const paths = [join(root, 'package.json'), ...files.map((file) => join(root, file))];
+  // Named from the root: the prefix is worked out once per folder (path.relative resolves both of its paths, ~50 µs a call).
+  const files = folders
+    .flatMap((folder) => {
+      const prefix = relative(root, folder);
+      return listFiles(folder).map((file) => (prefix ? `${prefix}/${file}` : file));
+    })
+    .filter((file) => !file.endsWith('.test.ts'))
+    .sort();
+  const paths = [join(root, 'package.json'), ...files.map((file) => `${root}/${file}`)];
   // Reading and hashing every file costs ~20 ms of CPU, a tenth of a one-submission run; their states, ~1 ms.
   const states = fileStates(paths);
   const cached = readCacheFile(cache) as Partial<CachedFingerprint> | undefined;
