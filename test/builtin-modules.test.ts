@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { cliPath as cli } from './helpers/cli.js';
 
 // Each of Node's own modules costs its load at every start: a lone submission's run (a student's self-check) needs
-// no hash (harness/sha256.ts), no name resolved (harness/launch/literal-address.ts) and no node:perf_hooks
-// (harness/clock.ts).
+// no hash (harness/sha256.ts), no name resolved (harness/launch/literal-address.ts), no node:perf_hooks
+// (harness/clock.ts), no FileHandle (harness/fs-promises.ts) and no readline (harness/launch/line-events.ts).
 const correct = join(import.meta.dirname, 'fixtures', 'udp-server', 'correct');
-const unneeded = ['crypto', 'perf_hooks', 'dns'];
+const unneeded = ['crypto', 'perf_hooks', 'dns', 'fs/promises', 'readline'];
 
 describe("a lone submission's run, unsandboxed", () => {
-  it('loads neither node:crypto, node:perf_hooks nor node:dns once the harness fingerprint is known', async () => {
+  it('loads none of node:crypto, perf_hooks, dns, fs/promises and readline once the harness fingerprint is known', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'builtin-modules-'));
     // Node's own record of the modules it loaded, written as the CLI exits.
     const preload = join(scratch, 'record.cjs');

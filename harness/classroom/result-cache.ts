@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-promises.js';
 import { join } from 'node:path';
 import type { Submission } from '../discovery/submission.js';
 import type { SubmissionResult } from '../scoring/result.js';

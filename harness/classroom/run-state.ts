@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from '../fs-promises.js';
 import { join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import type { GradeRun } from '../grade.js';

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from '../fs-promises.js';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir } from '../fs-promises.js';
 import { basename, extname, join } from 'node:path';
 import { isRunnable } from './runnable.js';
 import type { Submission } from './submission.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-promises.js';
 
 // What the student's code asked bind() for, as the port-mapping hook recorded it.
 export interface RequestedBind {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-promises.js';
 
 // Where the student's code sent datagrams (or connected) on a port the grader does not map, as the
 // port-mapping hook recorded it in the bind log ({"to": host, "port": n}; bind lines have other fields).

@@ -1,4 +1,4 @@
-import { copyFile, lchown, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, lchown, lstat, mkdir, mkdtemp, readdir, rm } from '../fs-promises.js';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isRunnable } from '../discovery/runnable.js';

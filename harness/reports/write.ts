@@ -1,4 +1,4 @@
-import { appendFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, stat, writeFile } from '../fs-promises.js';
 import { dirname, join } from 'node:path';
 import { mapConcurrently } from '../concurrency.js';
 import type { GradeRun } from '../grade.js';

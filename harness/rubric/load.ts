@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from '../fs-promises.js';
 import { basename, join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../fs-promises.js';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rubric, RubricFile } from './schema.js';

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir } from '../fs-promises.js';
 import { basename, extname } from 'node:path';
 import { isRunnable } from '../discovery/runnable.js';
 import type { Submission } from '../discovery/submission.js';

@@ -2,11 +2,11 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../harness-fault.js';
 import type { ChildRequest, ExitStatus, StartedChild } from '../launch/started-child.js';
 import { interpreterEnvironment } from '../launch/interpreter-environment.js';
+import { lineEvents } from '../launch/line-events.js';
 import { blankMarker, markerVariable } from '../launch/run-marker.js';
 import { signalName, signalProcess } from '../launch/signal-process.js';
 import { packageRoot } from '../paths.js';
@@ -131,7 +131,7 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const lastWords = () => (stderr ? `: ${stderr.trim().split('\n').at(-1)}` : '');
-  const lines = createInterface({ input: child.stdout });
+  const lines = lineEvents(child.stdout);
   const firstLine = new Promise<string | undefined>((resolve) => {
     lines.once('line', resolve);
     lines.once('close', () => resolve(undefined));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir } from '../fs-promises.js';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { LaunchSpec } from '../launch/student-process.js';

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { extname } from 'node:path';
 import type { Socket } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { removeTrackedFolder, trackGroup, untrackGroup } from '../launch/cleanup-registry.js';
+import { lineEvents } from '../launch/line-events.js';
 import { childrenOf, waitUntilEnded } from '../launch/proc-pids.js';
 import { signalProcess } from '../launch/signal-process.js';
 import { tsxLoaderUrl } from '../paths.js';
@@ -60,7 +60,7 @@ export function spawnSlotProcess(bwrap: string, launcher?: SlotLauncherGuess): S
   const waiting: ((message: FromWorker | undefined) => void)[] = [];
   let boot: ((result: TrialResult) => void) | undefined;
   const booted = new Promise<TrialResult>((resolve) => (boot = resolve));
-  const lines = createInterface({ input: worker.stdout });
+  const lines = lineEvents(worker.stdout);
   lines.on('line', (line) => {
     if (!boot) return void waiting.shift()?.(decodeLine<FromWorker>(line));
     boot(line === bootLine ? { ok: true } : { ok: false, why: `its first line was ${JSON.stringify(line.slice(0, 80))}` });

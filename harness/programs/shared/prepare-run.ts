@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../../fs-promises.js';
 import { chooseEntryFile, type EntryChoice, entryPath } from '../../discovery/entry-file.js';
 import type { Submission } from '../../discovery/submission.js';
 import { type Toolchain, launchSpec } from '../../launch/command.js';
