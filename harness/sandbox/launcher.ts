@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import pTimeout from 'p-timeout';
 import { HarnessFault } from '../harness-fault.js';
 import type { ChildRequest, ExitStatus, StartedChild } from '../launch/started-child.js';
@@ -20,6 +21,9 @@ import { type Limits, rlimits } from './limits.js';
 export interface Launcher {
   // The launcher's pid, once it runs: its root is the namespace's (the slot's /tmp is read through it).
   readonly pid: Promise<number>;
+  // Once its namespaces are built: sandboxed, as bwrap says it built them, ~20 ms before the interpreter has started
+  // and given its pid; unsandboxed, with its pid. Rejected as `pid` is where bwrap could not build them.
+  readonly entered: Promise<void>;
   start(program: ChildRequest, limits: Limits): Promise<StartedChild>;
   // Ends the launcher (its programs are their launches' to end) and its server, at once.
   close(): Promise<void>;
@@ -59,18 +63,23 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   });
   // Spawned at once (the server is bound by now; the launcher connects to it only for a launch): its interpreter's
   // start (~20 ms) is the longest wait before the first program.
-  const argv = [...enter, python, '-c', readFileSync(launcherSource, 'utf8'), uid === undefined ? '-' : String(uid), address];
+  const launcher = [python, '-c', readFileSync(launcherSource, 'utf8'), uid === undefined ? '-' : String(uid), address];
+  // `enter` ends with bwrap's "--": before it, bwrap is asked to say on descriptor 3 once it built the namespaces.
+  const sandboxed = enter.length > 0;
+  const argv = sandboxed ? [...enter.slice(0, -1), '--info-fd', '3', '--', ...launcher] : launcher;
   // No home: a user site-packages folder there would be on every program's sys.path. Unsandboxed, what a program
   // leaves is found by its marker, which a forked program inherits blank (./launcher.py).
   const env = { ...interpreterEnvironment('/nonexistent'), ...(uid === undefined ? { [markerVariable]: blankMarker } : {}) };
   // detached: a session of its own, where a terminal's Ctrl+C (to the grader's whole group) does not reach it; the
-  // grader ends its programs itself, and the launcher ends with its stdin.
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'pipe', env, detached: true });
+  // grader ends its programs itself, and the launcher (./launcher.py also ends with its stdin, should the grader die).
+  const spawned = spawn(argv[0]!, argv.slice(1), { stdio: sandboxed ? ['pipe', 'pipe', 'pipe', 'pipe'] : 'pipe', env, detached: true });
+  const child = spawned as ChildProcessWithoutNullStreams;
+  const info = sandboxed ? (spawned.stdio[3] as Readable) : undefined;
   child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
   // Idle, the launcher must not keep this process alive (a run that ends early, on bad input, exits as before);
   // it does from a launch's request to its program's exit, and while it is being closed.
   const holdTheLoop = (hold: boolean) => {
-    for (const handle of [child, child.stdin, child.stdout, child.stderr] as (Socket | typeof child)[]) {
+    for (const handle of [child, child.stdin, child.stdout, child.stderr, ...(info ? [info] : [])] as (Socket | typeof child)[]) {
       if (hold) handle.ref();
       else handle.unref();
     }
@@ -81,9 +90,12 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   holdTheLoop(false);
   const pid = Promise.all([listening, listen(child, launches, server)]).then(([, pid]) => pid);
   pid.catch(() => undefined); // Seen by the launches; never an unhandled rejection.
+  const entered = info ? bwrapEntered(info, pid) : pid.then(() => undefined);
+  entered.catch(() => undefined);
   let nextId = 1;
   return {
     pid,
+    entered,
     async start(program, limits) {
       use();
       const gone = await pid.then(
@@ -115,6 +127,16 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
       child.kill('SIGKILL');
     },
   };
+}
+
+// bwrap writes its --info-fd (the pid of what it runs) once it built the namespaces, then closes it: closed without a
+// word, bwrap failed, and `pid` says why (bwrap's own line).
+function bwrapEntered(info: Readable, pid: Promise<number>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    info.on('error', () => undefined);
+    info.once('data', () => resolve());
+    info.once('end', () => pid.then(() => resolve(), reject));
+  });
 }
 
 // The launches under way, by id; and why no more can start, once the launcher is gone.

@@ -12,7 +12,8 @@ import { bootSpareSlot } from './spare-slot.js';
 // grader's own namespace (../sandbox/own-namespace.ts), for a lone submission: the launcher of its programs, with the
 // folder of its copies, for ../grade.ts to grade it in this process (nothing, without the interpreter of the last
 // identical run to guess it from). Otherwise a spare slot, which starts at its boot the launcher its setup will most
-// likely ask for. Resolves once what started runs, or with why it could not: the sandbox detection's trial
+// likely ask for. Resolves once bwrap built the namespaces of what started (the launcher's, ~20 ms before its
+// interpreter runs; the slot's, with its boot), or with why it could not: the sandbox detection's trial
 // (../sandbox/probe.ts).
 export function startSandboxedAhead(bwrap: string, paths: readonly string[], outDir: string, python: PythonInterpreter | undefined): Promise<TrialResult> | undefined {
   const guess = guessSlotLauncher(bwrap, paths, outDir, python);
@@ -20,7 +21,7 @@ export function startSandboxedAhead(bwrap: string, paths: readonly string[], out
   if (!guess) return undefined;
   folderAhead ??= makeSlotFolder();
   const launcher = startSlotLauncherAhead(guess(folderAhead));
-  return launcher.pid.then(
+  return launcher.entered.then(
     () => ({ ok: true }),
     (error: unknown) => ({ ok: false, why: error instanceof Error ? error.message : String(error) }),
   );
