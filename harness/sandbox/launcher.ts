@@ -40,6 +40,8 @@ export function underLimits(launcher: Launcher, limits: Limits): ProgramLauncher
 }
 
 const launcherStartMs = 10_000;
+// How long a launcher that did not start (killed by then) may take to close its streams, for its last words.
+const lastWordsMs = 1000;
 const headerMaxBytes = 32;
 const launcherSource = join(packageRoot, 'harness', 'sandbox', 'launcher.py');
 
@@ -152,6 +154,8 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const lastWords = () => (stderr ? `: ${stderr.trim().split('\n').at(-1)}` : '');
+  // All it wrote on stderr is read once its streams are closed: its stdout may end first.
+  const streamsClosed = new Promise((resolve) => child.once('close', resolve));
   const lines = lineEvents(child.stdout);
   const firstLine = new Promise<string | undefined>((resolve) => {
     lines.once('line', resolve);
@@ -161,6 +165,7 @@ async function listen(child: ChildProcessWithoutNullStreams, launches: Launches,
   if (!Number.isInteger(pid) || pid <= 0) {
     child.kill('SIGKILL');
     server.close();
+    await pTimeout(streamsClosed, { milliseconds: lastWordsMs }).catch(() => undefined);
     throw new HarnessFault(`could not start the programs' launcher${lastWords()}`);
   }
   lines.on('line', (line) => {
