@@ -5,6 +5,7 @@ import { toolchain } from './launch/command.js';
 import { warmUpPorts } from './launch/ports.js';
 import { message } from './messages/translate.js';
 import type { GradeOptions } from './options.js';
+import type { ProgramKind } from './programs/configs.js';
 import type { ScenarioContext } from './programs/shared/context.js';
 import { choosePython } from './python/choice.js';
 import type { PythonInterpreter } from './python/resolve.js';
@@ -60,7 +61,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
   const submissions = shard ? discovered.filter((submission) => inShard(submission.id, shard)) : discovered;
   // In its own namespace, a lone submission is graded here: the probes load and a port is leased while the sandbox
   // detection waits for its trial, the start of the launcher ahead (./workers/sandboxed-ahead.ts).
-  if (inOwnNamespace && submissions.length === 1 && options.sandbox !== 'off') prepareToGradeHere();
+  if (inOwnNamespace && submissions.length === 1 && options.sandbox !== 'off') prepareToGradeHere(rubric.program.kind);
   const support = await pending[1].catch(async (error: unknown) => {
     await pending[0]; // A missing Python is reported before a missing sandbox, as when it was awaited first.
     throw error;
@@ -83,7 +84,7 @@ async function gradeWith(options: GradeOptions, attempt: Attempt): Promise<Grade
       ? openSlotPool(jobs, support, pending[0].then((python) => slotSetups(rubric, limits, options, support, python)), options.signal, maxJobs)
       : undefined;
   // Plain mode leases ports and loads the probes here, while Python still resolves.
-  if (!slots && submissions.length > 0) prepareToGradeHere();
+  if (!slots && submissions.length > 0) prepareToGradeHere(rubric.program.kind);
   const python = await pending[0];
   const tools = toolchain(python);
   // Sandboxed, the slots grade; plain or in its own namespace, this process does, its programs started by the run's
@@ -137,11 +138,13 @@ const waitingAfterMs = 500;
 let registry: Promise<typeof import('./programs/registry.js')> | undefined;
 const loadRegistry = () => (registry ??= import('./programs/registry.js'));
 
-// What grading in this process needs first, started ahead of it; and the harness's fingerprint, which the result cache
-// asks for later: in the grader's own namespace, this is while the sandbox detection waits for its trial.
-function prepareToGradeHere(): void {
+// What grading in this process needs first (the probes and scenario of the rubric's kind of program), started ahead of
+// it; and the harness's fingerprint, which the result cache asks for later.
+function prepareToGradeHere(kind: ProgramKind): void {
   warmUpPorts();
-  void loadRegistry();
+  loadRegistry()
+    .then(({ programGraders }) => programGraders[kind].load())
+    .catch(() => undefined); // Seen by the grading.
   harnessFingerprint().catch(() => undefined); // The cache sees the error, if any.
 }
 

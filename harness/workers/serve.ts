@@ -48,8 +48,13 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
     return registry;
   };
 
-  // With its launcher already started, nothing is left to go first: they load now, before the setup arrives.
-  if (launcherStartedAhead) void loadRegistry();
+  // With its launcher already started, nothing is left to go first: they load now, before the setup arrives, every
+  // kind of program (the setup says which).
+  if (launcherStartedAhead) {
+    loadRegistry()
+      .then(({ programGraders }) => Promise.all(Object.values(programGraders).map((grader) => grader.load())))
+      .catch(() => undefined); // Seen by the first grading.
+  }
 
   let context: ScenarioContext | undefined;
   // Why the slot may grade nothing more: what a submission left could not be cleared. It refuses the next one
@@ -61,7 +66,10 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
       try {
         context = { ...message.setup, confinement: slotConfinement(message.setup.sandbox, message.workspaces, message.setup.tools.python.executable) };
         send({ kind: 'ready' });
-        void loadRegistry();
+        const { kind } = message.setup.rubric.program;
+        loadRegistry()
+          .then(({ programGraders }) => programGraders[kind].load())
+          .catch(() => undefined); // Seen by the first grading.
       } catch (error) {
         send({ kind: 'fault', message: faultOf(error) });
       }
