@@ -73,15 +73,18 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   // leaves is found by its marker, which a forked program inherits blank (./launcher.py).
   const env = { ...interpreterEnvironment('/nonexistent'), ...(uid === undefined ? { [markerVariable]: blankMarker } : {}) };
   // detached: a session of its own, where a terminal's Ctrl+C (to the grader's whole group) does not reach it; the
-  // grader ends its programs itself, and the launcher (./launcher.py also ends with its stdin, should the grader die).
+  // grader ends its programs, and the launcher at the end of the run (./launcher.py also ends with its stdin, should the
+  // grader die).
   const spawned = spawn(argv[0]!, argv.slice(1), { stdio: sandboxed ? ['pipe', 'pipe', 'pipe', 'pipe'] : 'pipe', env, detached: true });
   const child = spawned as ChildProcessWithoutNullStreams;
-  const info = sandboxed ? (spawned.stdio[3] as Readable) : undefined;
+  // bwrap closes it at once: never a reason to keep this process alive (nor to be held like the others: a closed
+  // socket's ref() waits for a 'connect' that never comes, one more listener each time).
+  const info = sandboxed ? (spawned.stdio[3] as Socket).unref() : undefined;
   child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
   // Idle, the launcher must not keep this process alive (a run that ends early, on bad input, exits as before);
   // it does from a launch's request to its program's exit, and while it is being closed.
   const holdTheLoop = (hold: boolean) => {
-    for (const handle of [child, child.stdin, child.stdout, child.stderr, ...(info ? [info] : [])] as (Socket | typeof child)[]) {
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as (Socket | typeof child)[]) {
       if (hold) handle.ref();
       else handle.unref();
     }
