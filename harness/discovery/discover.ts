@@ -1,11 +1,12 @@
-import { readdir, stat } from '../fs-promises.js';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
 import { isRunnable, isStudentFolder } from './runnable.js';
 import type { Submission } from './submission.js';
 
-// Turns the command line's paths into submissions, sorted by id.
+// Turns the command line's paths into submissions, sorted by id. Read synchronously, as the rubrics are (on the way to
+// the first launch, where each call through libuv's threads costs a round trip and nothing else waits to run).
 export async function discoverSubmissions(paths: readonly string[], outDir: string): Promise<Submission[]> {
   const found: Submission[] = [];
   for (const path of paths) found.push(...(await submissionsAt(resolve(path), resolve(outDir))));
@@ -16,15 +17,23 @@ export async function discoverSubmissions(paths: readonly string[], outDir: stri
 }
 
 async function submissionsAt(path: string, outDir: string): Promise<Submission[]> {
-  const info = await stat(path).catch(() => undefined);
+  const info = statOrUndefined(path);
   if (!info) {
     throw new BadInputError('PATH_NOT_FOUND', message('input.path-not-found', { path }));
   }
   if (info.isFile()) return [{ id: basename(dirname(path)) || basename(path), dir: dirname(path), file: path }];
   if (!info.isDirectory()) return [];
-  const entries = await readdir(path, { withFileTypes: true });
+  const entries = readdirSync(path, { withFileTypes: true });
   if (entries.some((entry) => entry.isFile() && isRunnable(entry.name))) return [{ id: basename(path), dir: path }];
   return entries.filter((entry) => isStudentFolder(entry, path, outDir)).map((entry) => ({ id: entry.name, dir: `${path}${sep}${entry.name}` }));
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 // Two paths can hold folders of the same name; ids must stay unique because reports are named after them.

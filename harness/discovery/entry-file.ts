@@ -1,4 +1,4 @@
-import { readdir } from '../fs-promises.js';
+import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isRunnable } from './runnable.js';
 import type { Submission } from './submission.js';
@@ -14,7 +14,7 @@ export async function chooseEntryFile(submission: Submission, expected: string, 
     const name = basename(submission.file);
     return name === expected ? { kind: 'exact', name } : { kind: 'substitute', name, why: 'named-file' };
   }
-  const names = (await readdir(submission.dir, { withFileTypes: true }))
+  const names = readdirSync(submission.dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && isRunnable(entry.name))
     .map((entry) => entry.name)
     .sort();

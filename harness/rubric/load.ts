@@ -1,4 +1,4 @@
-import { readFile, readdir } from '../fs-promises.js';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BadInputError } from '../errors.js';
 import { message } from '../messages/translate.js';
@@ -7,13 +7,14 @@ import { precompiledRubric } from './precompiled.js';
 import type { Rubric } from './schema.js';
 import { inLabOrder } from './select.js';
 
-// Accepts a rubric id (a file name in rubrics/) or a path to a YAML file.
+// Accepts a rubric id (a file name in rubrics/) or a path to a YAML file. Read synchronously: a few small files, on the
+// way to the first launch, where each call through libuv's threads costs a round trip.
 export async function loadRubric(idOrPath: string): Promise<Rubric> {
   const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/i.test(idOrPath);
   const file = looksLikePath ? idOrPath : join(rubricsDir, `${idOrPath}.yaml`);
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = readFileSync(file, 'utf8');
   } catch {
     const known = await knownRubricIds();
     throw new BadInputError(
@@ -33,6 +34,11 @@ export async function loadAllRubrics(): Promise<Rubric[]> {
 }
 
 export async function knownRubricIds(): Promise<string[]> {
-  const files = await readdir(rubricsDir).catch(() => [] as string[]);
+  let files: string[];
+  try {
+    files = readdirSync(rubricsDir);
+  } catch {
+    files = [];
+  }
   return files.filter((name) => name.endsWith('.yaml')).map((name) => basename(name, '.yaml')).sort();
 }

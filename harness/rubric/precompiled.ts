@@ -1,4 +1,4 @@
-import { readFile } from '../fs-promises.js';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rubric, RubricFile } from './schema.js';
@@ -17,10 +17,7 @@ const tables = new Map<string, Promise<PrecompiledTable | undefined>>();
 function readTable(tableFile: string): Promise<PrecompiledTable | undefined> {
   let table = tables.get(tableFile);
   if (!table) {
-    table = readFile(tableFile, 'utf8').then(
-      (text) => JSON.parse(text) as PrecompiledTable,
-      () => undefined,
-    );
+    table = Promise.resolve().then(() => JSON.parse(readFileSync(tableFile, 'utf8')) as PrecompiledTable).catch(() => undefined);
     tables.set(tableFile, table);
   }
   return table;

@@ -1,4 +1,4 @@
-import { readdir } from '../fs-promises.js';
+import { readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { isRunnable } from '../discovery/runnable.js';
 import type { Submission } from '../discovery/submission.js';
@@ -60,6 +60,6 @@ function isEntryOf(name: string, rubric: Rubric): boolean {
 // A file named on the command line is the only candidate; a folder offers its runnable files.
 async function runnableNames(submission: Submission): Promise<string[]> {
   if (submission.file) return [basename(submission.file)];
-  const entries = await readdir(submission.dir, { withFileTypes: true });
+  const entries = readdirSync(submission.dir, { withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && isRunnable(entry.name)).map((entry) => entry.name);
 }

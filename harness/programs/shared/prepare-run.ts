@@ -1,4 +1,4 @@
-import { readFile } from '../../fs-promises.js';
+import { readFileSync } from 'node:fs';
 import { chooseEntryFile, type EntryChoice, entryPath } from '../../discovery/entry-file.js';
 import type { Submission } from '../../discovery/submission.js';
 import { type Toolchain, launchSpec } from '../../launch/command.js';
@@ -44,7 +44,7 @@ const nothingToRelease = { [Symbol.asyncDispose]: async () => undefined };
 export async function prepareRun(submission: Submission, program: ProgramPlan, context: PrepareContext): Promise<PreparedRun> {
   const entry = await chooseEntryFile(submission, program.entry, Object.keys(program.launch));
   if (entry.kind === 'missing') return { kind: 'no-entry', expected: program.entry, candidates: entry.candidates, ...nothingToRelease };
-  const source = await readFile(submission.file ?? entryPath(submission, entry.name));
+  const source = readFileSync(submission.file ?? entryPath(submission, entry.name));
 
   const lease = await leasePort({ tcp: program.tcp ?? false });
   const workspace = await createWorkspace(submission, context.confinement.workspaces).catch((error: unknown) => {
