@@ -12,7 +12,5 @@ export const mkdir = promisify(fs.mkdir);
 export const mkdtemp = promisify(fs.mkdtemp);
 export const readdir = promisify(fs.readdir);
 export const readFile = promisify(fs.readFile);
-export const rename = promisify(fs.rename);
 export const rm = promisify(fs.rm);
 export const stat = promisify(fs.stat);
-export const writeFile = promisify(fs.writeFile);

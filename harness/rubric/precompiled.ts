@@ -12,19 +12,23 @@ export const precompiledFile = fileURLToPath(new URL('./precompiled.json', impor
 export type PrecompiledTable = Record<string, RubricFile>;
 
 // Each table is read once per process: loading every rubric (automatic choice) asks it seven times.
-const tables = new Map<string, Promise<PrecompiledTable | undefined>>();
+const tables = new Map<string, PrecompiledTable | undefined>();
 
-function readTable(tableFile: string): Promise<PrecompiledTable | undefined> {
-  let table = tables.get(tableFile);
-  if (!table) {
-    table = Promise.resolve().then(() => JSON.parse(readFileSync(tableFile, 'utf8')) as PrecompiledTable).catch(() => undefined);
-    tables.set(tableFile, table);
+function readTable(tableFile: string): PrecompiledTable | undefined {
+  if (!tables.has(tableFile)) tables.set(tableFile, parsedOrUndefined(tableFile));
+  return tables.get(tableFile);
+}
+
+function parsedOrUndefined(tableFile: string): PrecompiledTable | undefined {
+  try {
+    return JSON.parse(readFileSync(tableFile, 'utf8')) as PrecompiledTable;
+  } catch {
+    return undefined;
   }
-  return table;
 }
 
 export async function precompiledRubric(source: string, file: string, tableFile = precompiledFile): Promise<Rubric | undefined> {
-  const table = await readTable(tableFile);
+  const table = readTable(tableFile);
   const data = table && Object.hasOwn(table, source) ? table[source] : undefined;
   // The id and source come from the file as given, exactly as parseRubric sets them.
   return data ? { ...data, id: basename(file, extname(file)), source: file } : undefined;

@@ -82,7 +82,7 @@ export function openLauncher(enter: readonly string[], python: string, uid: numb
   const info = sandboxed ? (spawned.stdio[3] as Socket).unref() : undefined;
   child.on('error', () => undefined); // A failed spawn: its closed stdout answers (listen).
   // Idle, the launcher must not keep this process alive (a run that ends early, on bad input, exits as before);
-  // it does from a launch's request to its program's exit, and while it is being closed.
+  // it does from a launch's request to its program's exit.
   const holdTheLoop = (hold: boolean) => {
     for (const handle of [child, child.stdin, child.stdout, child.stderr] as (Socket | typeof child)[]) {
       if (hold) handle.ref();

@@ -19,5 +19,5 @@ export const guessedBwrap = bwrap;
 if (bwrap) {
   const python = lastPython(guessOption(args, 'python') ?? defaultOptions.python);
   const booted = startSandboxedAhead(bwrap, guessPaths(args), guessOption(args, 'out') ?? defaultOptions.outDir, python);
-  prefetchSandboxDetection(booted ? { bwrap, booted } : undefined);
+  prefetchSandboxDetection(booted ? { bwrap, booted } : { bwrap });
 }
